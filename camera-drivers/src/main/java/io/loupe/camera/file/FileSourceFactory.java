@@ -1,0 +1,44 @@
+package io.loupe.camera.file;
+
+import io.loupe.camera.CameraSpec;
+import io.loupe.camera.FrameSource;
+import io.loupe.camera.FrameSourceFactory;
+
+import java.util.Set;
+
+/**
+ * The {@code file:} scheme. What the URL points at decides the source, looked up again at every (re)open: a folder or
+ * a glob ({@code file:/traps/*.jpg}) or an image file (jpg, png, bmp, …) gives an {@link ImageFilesSource}; any other
+ * file is decoded as a video by {@link VideoFileSource}. Relative paths are resolved against the working directory;
+ * the appliance resolves them against the config file's folder before building the {@link CameraSpec}.
+ */
+public final class FileSourceFactory implements FrameSourceFactory {
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of("file");
+    }
+
+    @Override
+    public String check(CameraSpec spec) {
+        FileTarget target;
+        try {
+            target = FileTarget.parse(spec.url());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        return target.problemOnDisk();
+    }
+
+    /**
+     * @throws IllegalArgumentException when the URL cannot be a local path; a missing file is reported by
+     *                                  {@link FrameSource#open()} instead, so that the camera retries
+     */
+    @Override
+    public FrameSource create(CameraSpec spec) {
+        FileTarget target = FileTarget.parse(spec.url());
+        FileTarget.Kind kind = target.kind();
+        return kind == FileTarget.Kind.VIDEO ? new VideoFileSource(spec, target.path())
+                : new ImageFilesSource(spec, target, kind);
+    }
+}

@@ -1,0 +1,280 @@
+package io.loupe.camera;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+class CameraTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private final FrameSourceRegistry registry = FrameSourceRegistry.withDefaults();
+
+    private static CameraSpec spec(String id, URI url, boolean loop, boolean realtime, double maxFps) {
+        return new CameraSpec(id, url, loop, realtime, maxFps);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static boolean captureThreadAlive(String id) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("camera-" + id) && t.isAlive());
+    }
+
+    /** Takes every frame until the mailbox ends; records seq and the frame number drawn into the pixels. */
+    private static Thread drain(Mailbox box, List<long[]> seen, long sleepMillis) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!box.ended()) {
+                    Frame frame = box.take(Duration.ofMillis(200));
+                    if (frame == null) {
+                        continue;
+                    }
+                    try {
+                        synchronized (seen) {
+                            seen.add(new long[] {frame.seq(), TestVideos.frameNumber(frame.mat()), frame.ptsMicros()});
+                        }
+                        if (sleepMillis > 0) {
+                            Thread.sleep(sleepMillis);
+                        }
+                    } finally {
+                        frame.release();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "test-consumer-" + box.consumer());
+        t.start();
+        return t;
+    }
+
+    @Test
+    void allMailbox_getsEveryFrameOfAFile_whileALatestOneOnTheSameCameraDropsAndCountsDrops(@TempDir Path dir)
+            throws Exception {
+        // given a 60-frame video replayed as fast as possible to a 'all' consumer and a slow 'latest' one
+        Path clip = TestVideos.write(dir.resolve("line.mp4"), 60, 160, 120, 25);
+        try (Camera camera = new Camera(spec("line", clip.toUri(), false, false, 0), registry, Clock.systemUTC())) {
+            Mailbox all = camera.subscribe("replay", MailboxPolicy.parse("all"));
+            Mailbox live = camera.subscribe("live", MailboxPolicy.parse("latest"));
+            List<long[]> replayed = new ArrayList<>();
+            List<long[]> sampled = new ArrayList<>();
+
+            // when the camera runs to the end of the file
+            Thread replayConsumer = drain(all, replayed, 0);
+            Thread liveConsumer = drain(live, sampled, 25);
+            camera.start();
+            replayConsumer.join(WAIT.toMillis());
+            liveConsumer.join(WAIT.toMillis());
+
+            // then 'all' got every frame in order, with seq from 1 and increasing presentation times
+            assertEquals(60, replayed.size());
+            for (int i = 0; i < 60; i++) {
+                assertEquals(i + 1, replayed.get(i)[0], "seq");
+                assertEquals(i, replayed.get(i)[1], "frame number drawn in the pixels");
+                assertEquals(i * 40_000L, replayed.get(i)[2], "pts");
+            }
+            // and 'latest' was offered every frame, dropped some and counted them
+            assertEquals(60, live.received());
+            assertTrue(live.dropped() > 0, "dropped " + live.dropped());
+            assertEquals(live.received(), live.dropped() + sampled.size());
+            assertEquals(0, all.dropped());
+            // and the camera ended, with every mailbox ended
+            CameraStatus status = camera.status();
+            assertEquals(CameraState.ENDED, status.state());
+            assertEquals(60, status.frames());
+            assertEquals(160, status.info().width());
+            assertNotNull(status.lastFrameAt());
+            assertTrue(all.ended() && live.ended());
+        }
+    }
+
+    @Test
+    void frames_over600_comeFromAPoolThatNeverGrows() throws Exception {
+        // given a pattern of 600 frames and one 'all(2)' consumer
+        URI url = URI.create("test:pattern?width=64&height=48&frames=600");
+        try (Camera camera = new Camera(spec("pattern", url, false, false, 0), registry, Clock.systemUTC())) {
+            Mailbox box = camera.subscribe("all", new MailboxPolicy.All(2));
+            Set<Frame> frames = Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<Long> buffers = new HashSet<>();
+            long count = 0;
+
+            // when every frame is taken and released
+            camera.start();
+            while (!box.ended()) {
+                Frame frame = box.take(Duration.ofMillis(200));
+                if (frame != null) {
+                    count++;
+                    frames.add(frame);
+                    buffers.add(frame.mat().data().address());
+                    assertEquals(frame.seq() - 1, TestVideos.frameNumber(frame.mat()));
+                    frame.release();
+                }
+            }
+
+            // then 600 frames went through at most pool-size (1 + 2 + 1) frames and pixel buffers
+            assertEquals(600, count);
+            assertTrue(frames.size() <= 4, "frames used: " + frames.size());
+            assertTrue(buffers.size() <= 4, "pixel buffers used: " + buffers.size());
+        }
+    }
+
+    @Test
+    void maxFps_skipsFramesByPresentationTime() throws Exception {
+        // given 50 frames at 25 fps capped at 5 fps
+        URI url = URI.create("test:pattern?width=64&height=48&fps=25&frames=50");
+        try (Camera camera = new Camera(spec("capped", url, false, false, 5), registry, Clock.systemUTC())) {
+            Mailbox box = camera.subscribe("all", new MailboxPolicy.All(4));
+            List<long[]> seen = new ArrayList<>();
+
+            // when replayed
+            Thread consumer = drain(box, seen, 0);
+            camera.start();
+            consumer.join(WAIT.toMillis());
+
+            // then every fifth frame is delivered, numbered from 1
+            assertEquals(10, seen.size());
+            for (int i = 0; i < seen.size(); i++) {
+                assertEquals(i + 1, seen.get(i)[0]);
+                assertEquals(i * 5L, seen.get(i)[1]);
+                assertEquals(i * 200_000L, seen.get(i)[2]);
+            }
+        }
+    }
+
+    @Test
+    void openFailure_goesReconnectingWithTheReason_andOnlineOnceTheFileAppears(@TempDir Path dir) throws Exception {
+        // given a camera on a file that is not there yet, with a short back-off
+        Path clip = dir.resolve("late.mp4");
+        CameraTuning tuning = CameraTuning.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(100));
+        try (Camera camera = new Camera(spec("late", clip.toUri(), true, true, 0), registry, Clock.systemUTC(),
+                tuning)) {
+            Mailbox box = camera.subscribe("live", new MailboxPolicy.Latest());
+
+            // when started
+            camera.start();
+
+            // then it retries, reporting why, without the exception leaving its thread
+            await("reconnecting twice", () -> camera.status().reconnects() >= 2);
+            CameraStatus failing = camera.status();
+            assertEquals(CameraState.RECONNECTING, failing.state());
+            assertTrue(failing.reason().contains("late.mp4") && failing.reason().contains("does not exist"),
+                    failing.reason());
+            assertTrue(captureThreadAlive("late"));
+
+            // and when the file appears, frames flow and the state is online with no reason
+            Path written = TestVideos.write(dir.resolve("writing.mp4"), 10, 96, 64, 25);
+            Files.move(written, clip, StandardCopyOption.ATOMIC_MOVE);
+            Frame frame = box.take(WAIT);
+            assertNotNull(frame, "no frame after the file appeared");
+            frame.release();
+            await("online", () -> camera.status().state() == CameraState.ONLINE);
+            assertEquals(null, camera.status().reason());
+        }
+    }
+
+    @Test
+    void stall_noFrameForTheStallTimeout_reconnects() throws Exception {
+        // given a source that freezes after 3 frames and a 300 ms stall timeout
+        registry.register(new StallingSourceFactory());
+        CameraTuning tuning = CameraTuning.defaults().withStallTimeout(Duration.ofMillis(300))
+                .withReadTimeout(Duration.ofMillis(50)).withBackoff(Duration.ofMillis(20), Duration.ofMillis(50));
+        try (Camera camera = new Camera(spec("frozen", URI.create("stall:3"), false, false, 0), registry,
+                Clock.systemUTC(), tuning)) {
+            camera.subscribe("live", new MailboxPolicy.Latest());
+            AtomicLong stallReason = new AtomicLong();
+
+            // when it runs
+            camera.start();
+
+            // then the stall is reported and the source reopened, which gives frames again
+            await("a stall", () -> {
+                CameraStatus s = camera.status();
+                if (s.state() == CameraState.RECONNECTING && s.reason().contains("no frame for")) {
+                    stallReason.incrementAndGet();
+                }
+                return stallReason.get() > 0 && s.reconnects() >= 2;
+            });
+            await("frames after reopening", () -> camera.status().frames() >= 6);
+        }
+    }
+
+    @Test
+    void unknownScheme_goesOfflineWithTheReason_andEndsItsMailboxes() throws Exception {
+        try (Camera camera = new Camera(spec("nowhere", URI.create("gige:cam0"), false, false, 0), registry,
+                Clock.systemUTC())) {
+            Mailbox box = camera.subscribe("live", new MailboxPolicy.Latest());
+
+            camera.start();
+
+            await("offline", () -> camera.status().state() == CameraState.OFFLINE);
+            assertTrue(camera.status().reason().contains("known schemes: file, test"), camera.status().reason());
+            await("mailbox ended", box::ended);
+            await("thread gone", () -> !captureThreadAlive("nowhere"));
+        }
+    }
+
+    @Test
+    void close_isIdempotent_andLeavesNoCaptureThread() throws Exception {
+        // given a live-like camera: looping pattern paced at 25 fps
+        URI url = URI.create("test:pattern?width=64&height=48&fps=25");
+        Camera camera = new Camera(spec("closing", url, true, true, 0), registry, Clock.systemUTC());
+        Mailbox box = camera.subscribe("live", new MailboxPolicy.Latest());
+        camera.start();
+        await("online", () -> camera.status().state() == CameraState.ONLINE);
+        await("fps measured", () -> camera.status().fps() > 0);
+        double fps = camera.status().fps();
+        assertTrue(fps > 5 && fps < 100, "fps " + fps);
+
+        // when closed twice
+        camera.close();
+        camera.close();
+
+        // then the thread is gone, the state says why, the mailbox ended and takes nothing
+        assertTrue(!captureThreadAlive("closing"), "camera-closing still running");
+        assertEquals(CameraState.OFFLINE, camera.status().state());
+        assertEquals("closed", camera.status().reason());
+        assertTrue(box.ended());
+        assertEquals(null, box.take(Duration.ofMillis(10)));
+        assertThrows(IllegalStateException.class, camera::start);
+    }
+
+    @Test
+    void subscribe_afterStart_isRejected() {
+        URI url = URI.create("test:pattern?width=64&height=48&frames=1");
+        try (Camera camera = new Camera(spec("late-sub", url, false, false, 0), registry, Clock.systemUTC())) {
+            camera.start();
+
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> camera.subscribe("late", new MailboxPolicy.Latest()));
+            assertTrue(e.getMessage().contains("before start()"), e.getMessage());
+        }
+    }
+}
