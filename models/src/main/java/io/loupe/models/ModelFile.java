@@ -1,0 +1,62 @@
+package io.loupe.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Checks on the model file itself before ONNX Runtime sees it: present, readable, not empty; and its sha256. */
+final class ModelFile {
+
+    private ModelFile() {
+    }
+
+    /** @throws ModelException when the file is missing, a directory, unreadable or empty; the message says what to do */
+    static void checkReadable(Path file) throws ModelException {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.exists(absolute)) {
+            throw new ModelException("Model file not found: " + absolute + ". Fix: correct the model's path in the"
+                    + " configuration (a relative path is resolved against " + Path.of("").toAbsolutePath()
+                    + ") or put the .onnx file there");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new ModelException("Model path " + absolute + " is a directory. Fix: point the model's path at the"
+                    + " .onnx file inside it");
+        }
+        if (!Files.isReadable(absolute)) {
+            throw new ModelException("Model file " + absolute + " is not readable by this process. Fix: make it"
+                    + " readable by the appliance user (chmod a+r)");
+        }
+        try {
+            if (Files.size(absolute) == 0) {
+                throw new ModelException("Model file " + absolute + " is empty (0 bytes). Fix: copy or export the"
+                        + " model again; an interrupted download leaves such files");
+            }
+        } catch (IOException e) {
+            throw new ModelException("Cannot read the size of model file " + absolute + ": " + e, e);
+        }
+    }
+
+    /** Lower-case hex sha256 of the file's bytes. @throws ModelException when it cannot be read */
+    static String sha256(Path file) throws ModelException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new ModelException("Cannot read model file " + file.toAbsolutePath() + ": " + e
+                    + ". Fix: check the file and the disk", e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+}

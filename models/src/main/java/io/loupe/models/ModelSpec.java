@@ -1,0 +1,82 @@
+package io.loupe.models;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What to load and how: the configuration of one model.
+ *
+ * @param id the model's id in the configuration (used in logs and messages)
+ * @param path the {@code .onnx} file; a manifest {@code NAME.model.yml} beside it is read too when present
+ * @param decoder the decoder key ({@code yolov8}, {@code yolo11}, …); null to take it from the manifest, else from the
+ *     ONNX metadata. Stored trimmed and lower-case
+ * @param provider the execution provider wanted; null means {@link Provider#AUTO}
+ * @param confidence minimum score of a detection, in (0, 1]; {@link Float#NaN} means "not set": the manifest's
+ *     {@code confidence}, else {@value #DEFAULT_CONFIDENCE}
+ * @param iou IoU above which NMS drops the lower-scored of two boxes of one class, in (0, 1]; {@link Float#NaN} means
+ *     "not set": the manifest's {@code iou}, else {@value #DEFAULT_IOU}
+ * @param intraOpThreads ONNX Runtime intra-op threads; 0 leaves ONNX Runtime's default (one per core)
+ */
+public record ModelSpec(String id, Path path, String decoder, Provider provider, float confidence, float iou,
+        int intraOpThreads) {
+
+    public static final float DEFAULT_CONFIDENCE = 0.25f;
+    public static final float DEFAULT_IOU = 0.45f;
+
+    /** @throws IllegalArgumentException for a blank id or an out-of-range value; the message names it */
+    public ModelSpec {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(path, "path");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("Model id is blank for " + path + "; give every model a short id");
+        }
+        if (decoder != null) {
+            decoder = decoder.trim().toLowerCase(Locale.ROOT);
+            if (decoder.isEmpty()) {
+                decoder = null;
+            }
+        }
+        if (provider == null) {
+            provider = Provider.AUTO;
+        }
+        checkFraction(id, "confidence", confidence);
+        checkFraction(id, "iou", iou);
+        if (intraOpThreads < 0) {
+            throw new IllegalArgumentException("Model '" + id + "': intraOpThreads is " + intraOpThreads
+                    + "; use 0 (ONNX Runtime's default) or a positive thread count");
+        }
+    }
+
+    /** A spec with every option left to the manifest, the metadata or the defaults, on {@link Provider#AUTO}. */
+    public static ModelSpec of(String id, Path path) {
+        return new ModelSpec(id, path, null, Provider.AUTO, Float.NaN, Float.NaN, 0);
+    }
+
+    public ModelSpec withDecoder(String newDecoder) {
+        return new ModelSpec(id, path, newDecoder, provider, confidence, iou, intraOpThreads);
+    }
+
+    public ModelSpec withProvider(Provider newProvider) {
+        return new ModelSpec(id, path, decoder, newProvider, confidence, iou, intraOpThreads);
+    }
+
+    public ModelSpec withConfidence(float newConfidence) {
+        return new ModelSpec(id, path, decoder, provider, newConfidence, iou, intraOpThreads);
+    }
+
+    public ModelSpec withIou(float newIou) {
+        return new ModelSpec(id, path, decoder, provider, confidence, newIou, intraOpThreads);
+    }
+
+    public ModelSpec withIntraOpThreads(int threads) {
+        return new ModelSpec(id, path, decoder, provider, confidence, iou, threads);
+    }
+
+    private static void checkFraction(String id, String name, float value) {
+        if (!Float.isNaN(value) && !(value > 0f && value <= 1f)) {
+            throw new IllegalArgumentException("Model '" + id + "': " + name + " is " + value
+                    + "; use a value in (0, 1], e.g. " + (name.equals("iou") ? DEFAULT_IOU : DEFAULT_CONFIDENCE));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.loupe.models.decode;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a {@link DecoderFactory} may know about a model.
+ *
+ * @param modelFile the ONNX file, for messages
+ * @param key the decoder key as configured
+ * @param inputWidth model input width in pixels
+ * @param inputHeight model input height in pixels
+ * @param labels class names by id (may be empty when the factory does not require labels)
+ * @param outputs the session's outputs, in session order, with their concrete shapes
+ */
+public record DecoderContext(Path modelFile, String key, int inputWidth, int inputHeight, List<String> labels,
+        List<OutputTensor> outputs) {
+
+    public DecoderContext {
+        labels = List.copyOf(labels);
+        outputs = List.copyOf(outputs);
+    }
+}
