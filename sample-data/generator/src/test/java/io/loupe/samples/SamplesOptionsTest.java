@@ -1,0 +1,89 @@
+package io.loupe.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SamplesOptionsTest {
+
+    @Test
+    void parse_fullCommandLine_givesTheRequest() throws Exception {
+        SamplesOptions options = SamplesOptions.parse(new String[] {
+            "--out", "build/x", "--seed=7", "--domain", "defect", "--seconds", "3", "--yolo", "--good", "5"});
+        assertEquals(Domain.DEFECT, options.domain());
+        assertEquals(Path.of("build/x"), options.request().out());
+        assertEquals(7, options.request().seed());
+        assertEquals(3, options.request().seconds());
+        assertTrue(options.request().yolo());
+        assertEquals(5, options.request().goodImages());
+    }
+
+    @Test
+    void parse_onlyOutAndSeed_usesTheDefaults() throws Exception {
+        SamplesOptions options = SamplesOptions.parse(new String[] {"--out", "d", "--seed", "-3"});
+        assertEquals(SamplesOptions.DEFAULT_SECONDS, options.request().seconds());
+        assertFalse(options.request().yolo());
+        assertEquals(0, options.request().goodImages());
+        assertEquals(-3, options.request().seed());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--seed 1                       | --out is missing: say where to write, e.g. --out sample-data/defect",
+        "--out d                        | --seed is missing",
+        "--out d --seed x1              | --seed must be a whole number, got 'x1'; e.g. --seed 42",
+        "--out d --seed 1 --seconds 0   | --seconds must be in 1..600, got 0",
+        "--out d --seed 1 --good -1     | --good must be in 0..100000, got -1",
+        "--out d --seed 1 --domain pest | --domain 'pest' is not a known scene; use one of: defect",
+        "--out d --seed 1 --colour red  | unknown option '--colour'; known options: --out, --seed, --domain",
+        "--out d --seed 1 --seed 2      | --seed is given twice; give it once",
+        "--out d --seed                 | --seed needs a value, e.g. --seed 42",
+        "--out d --seed 1 --yolo=yes    | --yolo takes no value, got 'yes'; write just --yolo",
+        "--out d --seed 1 extra         | unexpected argument 'extra'",
+    })
+    void parse_badCommandLine_namesTheFlagAndTheFix(String line, String expected) {
+        UsageException e = assertThrows(UsageException.class, () -> SamplesOptions.parse(line.trim().split("\\s+")));
+        assertTrue(e.getMessage().startsWith(expected.trim()), e.getMessage());
+    }
+
+    @Test
+    void run_badCommandLine_returnsUsageCodeAndPrintsTheProblemAndUsage() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = Samples.run(new String[] {"--seed", "1"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(Samples.USAGE, code);
+        assertTrue(printed.startsWith("error: --out is missing"), printed);
+        assertTrue(printed.contains("Usage: loupe samples --out DIR --seed N"), printed);
+    }
+
+    @Test
+    void run_outFolderUnderAFile_returnsFailedAndNamesTheFolder(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("plain-file"), "not a folder");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = Samples.run(new String[] {"--out", file.resolve("scene").toString(), "--seed", "1", "--seconds", "1"},
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(Samples.FAILED, code);
+        assertTrue(printed.startsWith("error: cannot create the output folder " + file.resolve("scene")), printed);
+        assertTrue(printed.contains("give --out a folder that can be created and written"), printed);
+    }
+
+    @Test
+    void run_help_printsUsageAndSucceeds() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = Samples.run(new String[] {"--help"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(Samples.OK, code);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("--good N"));
+    }
+}
