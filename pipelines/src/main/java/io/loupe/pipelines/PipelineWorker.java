@@ -37,6 +37,7 @@ public final class PipelineWorker implements AutoCloseable {
 
     private volatile WorkerState state = WorkerState.CREATED;
     private volatile boolean stopping;
+    private volatile boolean enabled = true;
     private volatile PipelineResult lastResult;
     private volatile String lastError;
     private volatile long processed;
@@ -87,7 +88,9 @@ public final class PipelineWorker implements AutoCloseable {
                     continue;
                 }
                 try {
-                    process(frame);
+                    if (enabled) {
+                        process(frame);
+                    }
                 } finally {
                     frame.release();
                 }
@@ -132,8 +135,18 @@ public final class PipelineWorker implements AutoCloseable {
         }
     }
 
+    /** Switches processing on or off; while off, frames are released unprocessed and the state reads PAUSED. */
+    public void setEnabled(boolean on) {
+        enabled = on;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
     public PipelineStats stats() {
-        return new PipelineStats(id, type, camera, model, state, chain.ids(), processed, errors, lastError,
+        WorkerState shown = state == WorkerState.RUNNING && !enabled ? WorkerState.PAUSED : state;
+        return new PipelineStats(id, type, camera, model, shown, chain.ids(), processed, errors, lastError,
                 mailbox.received(), mailbox.dropped(), rate.perSecond(System.nanoTime(), STALE_NANOS),
                 latency.percentile(50), latency.percentile(99), lastResult);
     }

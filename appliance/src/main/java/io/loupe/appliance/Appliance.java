@@ -1,0 +1,309 @@
+package io.loupe.appliance;
+
+import io.loupe.appliance.config.AppliancePlan;
+import io.loupe.appliance.config.MqttConfig;
+import io.loupe.appliance.config.NodeConfig;
+import io.loupe.appliance.config.PipelinePlan;
+import io.loupe.appliance.publish.BirthPayload;
+import io.loupe.appliance.publish.Json;
+import io.loupe.appliance.publish.Payloads;
+import io.loupe.appliance.publish.ResultPublisher;
+import io.loupe.appliance.web.LiveView;
+import io.loupe.camera.Camera;
+import io.loupe.camera.CameraSpec;
+import io.loupe.camera.CameraStatus;
+import io.loupe.camera.FrameSourceRegistry;
+import io.loupe.camera.Mailbox;
+import io.loupe.models.Model;
+import io.loupe.models.ModelException;
+import io.loupe.models.ModelInfo;
+import io.loupe.models.ModelSpec;
+import io.loupe.mqtt.EmbeddedBroker;
+import io.loupe.mqtt.MemoryOutbox;
+import io.loupe.mqtt.MqttLink;
+import io.loupe.mqtt.MqttLinkException;
+import io.loupe.mqtt.MqttSettings;
+import io.loupe.mqtt.Topics;
+import io.loupe.pipelines.PipelineFactory;
+import io.loupe.pipelines.PipelineSettings;
+import io.loupe.pipelines.PipelineWorker;
+import io.loupe.pipelines.StageChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The running appliance: the MQTT link (and the embedded broker when configured), the models, the cameras and the
+ * pipelines of one {@link AppliancePlan}. One model or pipeline that fails to start is reported and leaves the others
+ * running; a camera that fails keeps reconnecting on its own thread. {@link #close()} stops cameras first, lets the
+ * pipelines drain, then says {@code offline} over MQTT and closes the models.
+ */
+public final class Appliance implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
+    public static final String VERSION = versionOf();
+
+    private final AppliancePlan plan;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final Topics topics;
+    private final LiveView liveView = new LiveView();
+    private final Map<String, Model> models = new LinkedHashMap<>();
+    private final Map<String, String> modelErrors = new LinkedHashMap<>();
+    private final Map<String, Camera> cameras = new LinkedHashMap<>();
+    private final Map<String, PipelineWorker> workers = new LinkedHashMap<>();
+    private final Map<String, PipelineView> failedPipelines = new LinkedHashMap<>();
+    private EmbeddedBroker broker;
+    private MqttLink link;
+    private ResultPublisher publisher;
+    private String brokerUrl;
+    private boolean closed;
+
+    private Appliance(AppliancePlan plan, Clock clock) {
+        this.plan = plan;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        NodeConfig node = plan.config().appliance();
+        this.topics = new Topics(node.site(), node.id());
+    }
+
+    /**
+     * Starts everything in the plan.
+     *
+     * @throws ApplianceException when the embedded broker cannot start (e.g. its port is taken); nothing is left running
+     */
+    public static Appliance start(AppliancePlan plan, Clock clock) throws ApplianceException {
+        Appliance a = new Appliance(plan, clock);
+        try {
+            a.startMqtt();
+            a.loadModels();
+            a.startPipelines();
+        } catch (ApplianceException | RuntimeException e) {
+            a.close();
+            throw e;
+        }
+        return a;
+    }
+
+    private void startMqtt() throws ApplianceException {
+        MqttConfig m = plan.config().mqtt();
+        NodeConfig node = plan.config().appliance();
+        brokerUrl = m.url();
+        if (m.embedded()) {
+            try {
+                broker = EmbeddedBroker.start(m.host(), m.port(), node.dataDir().resolve("broker"));
+            } catch (MqttLinkException e) {
+                throw new ApplianceException("embedded MQTT broker: " + e.getMessage(), e);
+            }
+            brokerUrl = broker.url();
+            LOG.info("mqtt: embedded broker listening on {}", brokerUrl);
+        }
+        String clientId = m.clientId() == null || m.clientId().isBlank()
+                ? "loupe-" + node.site() + "-" + node.id() : m.clientId();
+        MqttSettings settings = new MqttSettings(brokerUrl, m.host(), m.port(), clientId, blankToNull(m.username()),
+                m.password() == null ? null : m.password().toCharArray(), node.site(), node.id(), m.qos(),
+                m.keepAliveSeconds(), m.maxPending());
+        link = new MqttLink(settings, new MemoryOutbox(m.maxPending()), () -> Json.bytes(birth()));
+        link.start();
+        publisher = new ResultPublisher(link, topics, new Payloads(node.site(), node.id()));
+        LOG.info("mqtt: publishing to {} as {} under {}", BirthPayload.withoutCredentials(brokerUrl), clientId,
+                topics.status().replace("/status", "/#"));
+    }
+
+    private void loadModels() {
+        for (ModelSpec spec : plan.models()) {
+            try {
+                Model model = Model.load(spec);
+                models.put(spec.id(), model);
+                ModelInfo info = model.info();
+                LOG.info("model {}: {} {} ({}x{}, {} labels, decoder {}) on {}{}, sha256 {}", spec.id(), info.name(),
+                        info.version() == null ? "" : info.version(), info.inputWidth(), info.inputHeight(),
+                        info.labels().size(), info.decoder(), info.provider(),
+                        info.providerNotes().isEmpty() ? "" : " " + info.providerNotes(), info.sha256().substring(0, 12));
+            } catch (ModelException | RuntimeException e) {
+                modelErrors.put(spec.id(), e.getMessage());
+                LOG.error("model {}: failed to load, its pipelines will not run: {}", spec.id(), e.getMessage());
+            }
+        }
+    }
+
+    private void startPipelines() {
+        FrameSourceRegistry sources = FrameSourceRegistry.withDefaults();
+        for (CameraSpec spec : plan.cameras()) {
+            cameras.put(spec.id(), new Camera(spec, sources, clock));
+        }
+        for (PipelinePlan p : plan.pipelines()) {
+            Model model = models.get(p.model());
+            if (model == null) {
+                fail(p, "model " + p.model() + " failed to load: " + modelErrors.get(p.model()));
+                continue;
+            }
+            StageChain chain;
+            try {
+                chain = build(p.factory(), p.id(), model, p.settings());
+            } catch (RuntimeException e) {
+                fail(p, e.getMessage());
+                continue;
+            }
+            Mailbox mailbox = cameras.get(p.camera()).subscribe("pipeline:" + p.id(), p.mailbox());
+            PipelineWorker worker = new PipelineWorker(p.id(), p.factory().type(), p.camera(), p.model(), mailbox, chain,
+                    clock);
+            worker.addSink(publisher);
+            worker.addSink(liveView);
+            workers.put(p.id(), worker);
+            LOG.info("pipeline {}: {} on camera {} with model {}, mailbox {}, stages {}", p.id(), p.factory().type(),
+                    p.camera(), p.model(), p.mailbox(), chain.ids());
+        }
+        workers.values().forEach(PipelineWorker::start);
+        for (Camera camera : cameras.values()) {
+            camera.start();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S extends PipelineSettings> StageChain build(PipelineFactory<S> factory, String id, Model model,
+                                                                  PipelineSettings settings) {
+        return factory.build(id, model, (S) settings);
+    }
+
+    private void fail(PipelinePlan p, String error) {
+        failedPipelines.put(p.id(), PipelineView.failed(p.id(), p.factory().type(), p.camera(), p.model(), error));
+        LOG.error("pipeline {}: not started: {}", p.id(), error);
+    }
+
+    /** A consistent snapshot for the page, the API and the birth message. */
+    public ApplianceStatus status() {
+        NodeConfig node = plan.config().appliance();
+        List<CameraStatus> cams = cameras.values().stream().map(Camera::status).toList();
+        List<ModelView> modelViews = new ArrayList<>();
+        for (ModelSpec spec : plan.models()) {
+            Model m = models.get(spec.id());
+            modelViews.add(new ModelView(spec.id(), m == null ? null : m.info(), modelErrors.get(spec.id())));
+        }
+        List<PipelineView> pipelines = new ArrayList<>();
+        for (PipelinePlan p : plan.pipelines()) {
+            PipelineWorker w = workers.get(p.id());
+            pipelines.add(w != null ? PipelineView.of(w.stats(), publisher.lastPayload(p.id())) : failedPipelines.get(p.id()));
+        }
+        return new ApplianceStatus(node.id(), node.site(), VERSION, startedAt,
+                new ApplianceStatus.MqttView(BirthPayload.withoutCredentials(brokerUrl), broker != null,
+                        link == null ? null : link.status()), cams, modelViews, pipelines);
+    }
+
+    private BirthPayload birth() {
+        NodeConfig node = plan.config().appliance();
+        List<BirthPayload.Camera> cams = plan.cameras().stream()
+                .map(c -> new BirthPayload.Camera(c.id(), BirthPayload.withoutCredentials(c.url().toString()))).toList();
+        List<BirthPayload.Model> ms = new ArrayList<>();
+        for (ModelSpec spec : plan.models()) {
+            Model m = models.get(spec.id());
+            ModelInfo i = m == null ? null : m.info();
+            ms.add(i == null ? new BirthPayload.Model(spec.id(), null, null, null, null, List.of(), modelErrors.get(spec.id()))
+                    : new BirthPayload.Model(spec.id(), i.name(), i.version(), i.sha256(), i.provider().name(),
+                    i.providerNotes(), null));
+        }
+        List<BirthPayload.Pipeline> ps = plan.pipelines().stream().map(p -> new BirthPayload.Pipeline(p.id(),
+                p.factory().type(), p.camera(), p.model(), workers.containsKey(p.id()) ? "RUNNING" : "FAILED")).toList();
+        return new BirthPayload(BirthPayload.SCHEMA, clock.instant(), node.site(), node.id(), VERSION, cams, ms, ps);
+    }
+
+    /**
+     * Switches a pipeline on or off.
+     *
+     * @throws IllegalArgumentException naming the pipeline when it does not exist or is not running
+     */
+    public void setPipelineEnabled(String id, boolean enabled) {
+        PipelineWorker w = workers.get(id);
+        if (w == null) {
+            throw new IllegalArgumentException(failedPipelines.containsKey(id)
+                    ? "pipeline '" + id + "' failed to start: " + failedPipelines.get(id).error()
+                    : "no pipeline '" + id + "': known pipelines are " + pipelineIds());
+        }
+        w.setEnabled(enabled);
+        LOG.info("pipeline {}: {}", id, enabled ? "enabled" : "disabled (frames are released unprocessed)");
+    }
+
+    /**
+     * One pipeline with its setup and recent results.
+     *
+     * @throws IllegalArgumentException naming the known pipelines when {@code id} is not one
+     */
+    public PipelineDetail pipeline(String id) {
+        PipelinePlan p = plan.pipelines().stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no pipeline '" + id + "': known pipelines are " + pipelineIds()));
+        CameraSpec camera = plan.cameras().stream().filter(c -> c.id().equals(p.camera())).findFirst().orElseThrow();
+        ModelSpec model = plan.models().stream().filter(m -> m.id().equals(p.model())).findFirst().orElseThrow();
+        PipelineWorker w = workers.get(id);
+        PipelineView view = w != null ? PipelineView.of(w.stats(), publisher.lastPayload(id)) : failedPipelines.get(id);
+        return new PipelineDetail(view, new PipelineDetail.Setup(p.factory().type(), p.camera(),
+                BirthPayload.withoutCredentials(camera.url().toString()), p.model(), model.path().toString(),
+                model.provider().name(), p.mailbox().toString(), p.settings()), publisher.recentPayloads(id));
+    }
+
+    private List<String> pipelineIds() {
+        return plan.pipelines().stream().map(PipelinePlan::id).toList();
+    }
+
+    /** Running cameras by id, for metrics. */
+    public Map<String, Camera> cameras() {
+        return java.util.Collections.unmodifiableMap(cameras);
+    }
+
+    /** Running pipeline workers by id, for metrics. */
+    public Map<String, PipelineWorker> workers() {
+        return java.util.Collections.unmodifiableMap(workers);
+    }
+
+    /** The MQTT link's counters. */
+    public io.loupe.mqtt.LinkStatus linkStatus() {
+        return link.status();
+    }
+
+    public LiveView liveView() {
+        return liveView;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    /** The URL the MQTT link uses (the embedded broker's when embedded). */
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    /** Stops cameras, drains pipelines, sets {@code offline}, disconnects, closes models. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        cameras.values().forEach(Camera::close);
+        workers.values().forEach(w -> w.close(Duration.ofSeconds(5)));
+        if (link != null) {
+            link.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        models.values().forEach(Model::close);
+        liveView.close();
+        LOG.info("appliance stopped");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String versionOf() {
+        String v = Appliance.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+}

@@ -1,0 +1,57 @@
+package io.loupe.appliance;
+
+import io.loupe.appliance.cli.Command;
+import io.loupe.appliance.cli.InferCommand;
+import io.loupe.appliance.cli.RunCommand;
+import io.loupe.appliance.cli.SamplesCommand;
+import io.loupe.appliance.cli.UsageException;
+import io.loupe.appliance.cli.ValidateCommand;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code java -jar loupe.jar [COMMAND] [FLAGS]}: {@code run} (default), {@code validate}, {@code infer}, {@code samples}. */
+public final class Loupe {
+    static final List<Command> COMMANDS = List.of(new RunCommand(), new ValidateCommand(), new InferCommand(),
+            new SamplesCommand());
+
+    private Loupe() {
+    }
+
+    public static void main(String[] argv) {
+        int code = execute(argv, System.out, System.err);
+        if (code != RunCommand.KEEP_RUNNING) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs one command; returns its exit code, or {@link RunCommand#KEEP_RUNNING} when the daemon is up. */
+    public static int execute(String[] argv, PrintStream out, PrintStream err) {
+        String name = argv.length == 0 || argv[0].startsWith("--") ? "run" : argv[0];
+        String[] rest = argv.length == 0 || argv[0].startsWith("--") ? argv : Arrays.copyOfRange(argv, 1, argv.length);
+        if (name.equals("help") || name.equals("-h")) {
+            printHelp(out);
+            return 0;
+        }
+        Command command = COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+        if (command == null) {
+            err.println("unknown command '" + name + "'");
+            printHelp(err);
+            return 2;
+        }
+        try {
+            return command.run(rest, out, err);
+        } catch (UsageException e) {
+            err.println(command.name() + ": " + e.getMessage());
+            err.println("usage: " + command.usage());
+            return 2;
+        }
+    }
+
+    private static void printHelp(PrintStream out) {
+        out.println("usage: java -jar loupe.jar [COMMAND] [FLAGS]");
+        COMMANDS.forEach(c -> out.println("  " + c.usage()));
+    }
+
+}

@@ -1,0 +1,227 @@
+package io.loupe.appliance.config;
+
+import io.loupe.camera.CameraSpec;
+import io.loupe.camera.FrameSourceRegistry;
+import io.loupe.camera.MailboxPolicy;
+import io.loupe.models.Model;
+import io.loupe.models.ModelException;
+import io.loupe.models.ModelSpec;
+import io.loupe.pipelines.PipelineFactory;
+import io.loupe.pipelines.PipelineRegistry;
+import io.loupe.pipelines.PipelineSettings;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a bound configuration across sections (references between pipelines, cameras and models; camera URLs; model
+ * files; pipeline settings against their type) and resolves it into an {@link AppliancePlan}. Every problem is reported
+ * at once.
+ */
+public final class ConfigValidator {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final List<String> BROKER_SCHEMES = List.of("tcp", "ssl", "ws", "wss");
+
+    private final FrameSourceRegistry sources;
+    private final PipelineRegistry pipelineTypes;
+
+    public ConfigValidator(FrameSourceRegistry sources, PipelineRegistry pipelineTypes) {
+        this.sources = sources;
+        this.pipelineTypes = pipelineTypes;
+    }
+
+    /**
+     * @param loadModels also load every model (the {@code validate} command does; {@code run} loads them once itself)
+     * @throws ConfigException listing every problem
+     */
+    public AppliancePlan validate(Path file, ApplianceConfig config, boolean loadModels) throws ConfigException {
+        Path baseDir = file.toAbsolutePath().normalize().getParent();
+        List<ConfigProblem> problems = new ArrayList<>();
+        checkId(problems, "appliance.id", config.appliance().id());
+        checkId(problems, "appliance.site", config.appliance().site());
+
+        Map<String, CameraSpec> cameras = new LinkedHashMap<>();
+        config.cameras().forEach((id, camera) -> {
+            String path = "cameras." + id;
+            if (!checkId(problems, path, id) || !camera.enabled()) {
+                return;
+            }
+            CameraSpec spec = cameraSpec(id, camera, baseDir, problems, path + ".url");
+            if (spec != null) {
+                String problem = sources.check(spec);
+                if (problem != null) {
+                    problems.add(new ConfigProblem(path + ".url", camera.url(), problem));
+                } else {
+                    cameras.put(id, spec);
+                }
+            }
+        });
+
+        Map<String, ModelSpec> models = new LinkedHashMap<>();
+        config.models().forEach((id, model) -> {
+            String path = "models." + id;
+            if (!checkId(problems, path, id)) {
+                return;
+            }
+            if (!Files.isRegularFile(model.path())) {
+                problems.add(new ConfigProblem(path + ".path", model.path().toString(), "model file not found: check the"
+                        + " path (a relative path resolves against " + baseDir + ")"));
+                return;
+            }
+            if (model.confidence() < 0 || model.confidence() > 1 || model.iou() < 0 || model.iou() > 1) {
+                problems.add(new ConfigProblem(path, model.confidence() + " / " + model.iou(),
+                        "confidence and iou must be in [0, 1]"));
+                return;
+            }
+            models.put(id, new ModelSpec(id, model.path(), blankToNull(model.decoder()), model.provider(),
+                    (float) model.confidence(), (float) model.iou(), model.intraOpThreads()));
+        });
+
+        List<PipelinePlan> pipelines = new ArrayList<>();
+        Map<String, ModelSpec> usedModels = new LinkedHashMap<>();
+        config.pipelines().forEach((id, p) -> {
+            String path = "pipelines." + id;
+            if (!checkId(problems, path, id) || !p.enabled()) {
+                return;
+            }
+            PipelineFactory<?> factory = null;
+            if (!pipelineTypes.types().contains(p.type())) {
+                problems.add(new ConfigProblem(path + ".type", p.type(), "unknown pipeline type: use one of "
+                        + pipelineTypes.types()));
+            } else {
+                factory = pipelineTypes.factory(p.type());
+            }
+            boolean cameraOk = reference(problems, path + ".camera", p.camera(), config.cameras().keySet(), "camera");
+            if (cameraOk && !config.cameras().get(p.camera()).enabled()) {
+                problems.add(new ConfigProblem(path + ".camera", p.camera(), "this camera is disabled: enable it or"
+                        + " disable the pipeline (enabled: false)"));
+            }
+            boolean modelOk = reference(problems, path + ".model", p.model(), config.models().keySet(), "model");
+            MailboxPolicy mailbox = null;
+            try {
+                mailbox = MailboxPolicy.parse(p.mailbox());
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem(path + ".mailbox", p.mailbox(), e.getMessage()));
+            }
+            PipelineSettings settings = factory == null ? null : settings(factory, p.settings(), baseDir, problems);
+            if (factory != null && settings != null && cameraOk && modelOk && mailbox != null
+                    && cameras.containsKey(p.camera()) && models.containsKey(p.model())) {
+                pipelines.add(new PipelinePlan(id, factory, settings, p.camera(), p.model(), mailbox));
+                usedModels.put(p.model(), models.get(p.model()));
+            }
+        });
+
+        checkMqtt(config.mqtt(), problems);
+        if (config.web().port() < 0 || config.web().port() > 65535) {
+            problems.add(new ConfigProblem("web.port", String.valueOf(config.web().port()), "must be 0-65535"));
+        }
+        if (problems.isEmpty() && loadModels) {
+            for (ModelSpec spec : models.values()) {
+                try (Model ignored = Model.load(spec)) {
+                    // loading is the check
+                } catch (ModelException e) {
+                    problems.add(new ConfigProblem("models." + spec.id() + ".path", spec.path().toString(), e.getMessage()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(file, problems);
+        }
+        return new AppliancePlan(file, config, List.copyOf(cameras.values()), List.copyOf(usedModels.values()),
+                List.copyOf(pipelines));
+    }
+
+    private static PipelineSettings settings(PipelineFactory<?> factory, RawNode node, Path baseDir,
+                                             List<ConfigProblem> problems) {
+        if (node == null || node.value() == null) {
+            return factory.defaultSettings();
+        }
+        int before = problems.size();
+        PipelineSettings s = new ConfigBinder(baseDir, problems).bind(node.value(), factory.settingsType(), node.path());
+        return problems.size() > before ? null : s;
+    }
+
+    /** Builds the camera spec, resolving a relative {@code file:} path against the configuration folder. */
+    static CameraSpec cameraSpec(String id, CameraConfig camera, Path baseDir, List<ConfigProblem> problems, String path) {
+        String url = camera.url().trim();
+        int colon = url.indexOf(':');
+        if (colon < 1) {
+            problems.add(new ConfigProblem(path, url, "not a camera URL: write scheme:location, e.g."
+                    + " file:videos/line.mp4, rtsp://host/stream, test:pattern"));
+            return null;
+        }
+        String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
+        URI uri;
+        try {
+            if (scheme.equals("file")) {
+                String rest = url.substring(colon + 1);
+                if (rest.startsWith("//")) {
+                    rest = rest.substring(2);
+                }
+                Path p = Path.of(rest);
+                uri = (p.isAbsolute() ? p : baseDir.resolve(p)).normalize().toUri();
+            } else {
+                uri = URI.create(url);
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigProblem(path, url, "not a valid URL: " + e.getMessage()));
+            return null;
+        }
+        return new CameraSpec(id, uri, camera.loop(), camera.realtime(), camera.maxFps());
+    }
+
+    private static void checkMqtt(MqttConfig mqtt, List<ConfigProblem> problems) {
+        if (!mqtt.embedded()) {
+            URI uri = null;
+            try {
+                uri = mqtt.url() == null ? null : URI.create(mqtt.url());
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            if (uri == null || uri.getScheme() == null || !BROKER_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    || uri.getHost() == null) {
+                problems.add(new ConfigProblem("mqtt.url", mqtt.url(), "not a broker URL: use embedded, or"
+                        + " tcp://host:1883, ssl://host:8883, ws://host:port/path"));
+            }
+        } else if (mqtt.port() < 0 || mqtt.port() > 65535) {
+            problems.add(new ConfigProblem("mqtt.port", String.valueOf(mqtt.port()), "must be 0-65535 (0 picks a free port)"));
+        }
+        if (mqtt.qos() < 0 || mqtt.qos() > 2) {
+            problems.add(new ConfigProblem("mqtt.qos", String.valueOf(mqtt.qos()), "must be 0, 1 or 2"));
+        }
+        if (mqtt.maxPending() < 1) {
+            problems.add(new ConfigProblem("mqtt.maxPending", String.valueOf(mqtt.maxPending()), "must be at least 1"));
+        }
+    }
+
+    private static boolean reference(List<ConfigProblem> problems, String path, String id, java.util.Set<String> known,
+                                     String what) {
+        if (known.contains(id)) {
+            return true;
+        }
+        String nearest = Suggest.nearest(id, known);
+        problems.add(new ConfigProblem(path, id, "no " + what + " has this id: "
+                + (nearest != null ? "did you mean '" + nearest + "'?" : "define it under " + what + "s, or use one of " + known)));
+        return false;
+    }
+
+    private static boolean checkId(List<ConfigProblem> problems, String path, String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            problems.add(new ConfigProblem(path, id, "ids are used in MQTT topics and URLs: use letters, digits, '.', '_'"
+                    + " and '-', starting with a letter or digit"));
+            return false;
+        }
+        return true;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,26 @@
+package io.loupe.appliance.config;
+
+/**
+ * The broker link.
+ *
+ * @param url              {@code embedded} (an in-process broker), or {@code tcp://host:1883}, {@code ssl://host:8883}
+ * @param host             embedded broker bind address
+ * @param port             embedded broker port
+ * @param clientId         MQTT client id; empty for {@code loupe-<site>-<node>}
+ * @param username         user name, or empty
+ * @param password         password, or empty (never shown on the page or in logs)
+ * @param qos              QoS of results: 0, 1 or 2
+ * @param keepAliveSeconds MQTT keep-alive
+ * @param maxPending       messages kept while the broker is away before the oldest are dropped (and counted)
+ */
+public record MqttConfig(String url, String host, int port, String clientId, String username, String password, int qos,
+                         int keepAliveSeconds, int maxPending) {
+
+    public static MqttConfig defaults() {
+        return new MqttConfig("embedded", "127.0.0.1", 1883, null, null, null, 1, 30, 10_000);
+    }
+
+    public boolean embedded() {
+        return "embedded".equalsIgnoreCase(url);
+    }
+}

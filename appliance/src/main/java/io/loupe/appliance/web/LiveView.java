@@ -1,0 +1,113 @@
+package io.loupe.appliance.web;
+
+import io.loupe.camera.Frame;
+import io.loupe.pipelines.PipelineResult;
+import io.loupe.pipelines.ResultSink;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.putText;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
+
+/**
+ * The latest frame of each camera with its pipeline's overlay, as JPEG for the page. The worker thread only copies a
+ * frame into a reused buffer, at most {@value #MAX_FPS} times a second per camera; drawing and JPEG encoding happen on
+ * the HTTP thread that asks, once per new frame however many viewers there are.
+ */
+public final class LiveView implements ResultSink, AutoCloseable {
+    static final int MAX_FPS = 10;
+    private static final long MIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1) / MAX_FPS;
+    private static final Scalar RED = new Scalar(40, 40, 230, 0);
+    private static final Scalar GREEN = new Scalar(60, 180, 60, 0);
+    private static final Scalar BLACK = new Scalar(0, 0, 0, 0);
+    private static final Scalar WHITE = new Scalar(255, 255, 255, 0);
+
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+    private static final class Slot {
+        final Mat latest = new Mat();
+        long version;
+        long copiedAtNanos = Long.MIN_VALUE;
+        Overlay overlay;
+        byte[] jpeg;
+        long jpegVersion = -1;
+    }
+
+    @Override
+    public void accept(String pipeline, PipelineResult result, Frame frame) {
+        Slot slot = slots.computeIfAbsent(frame.cameraId(), id -> new Slot());
+        long now = System.nanoTime();
+        synchronized (slot) {
+            if (slot.copiedAtNanos != Long.MIN_VALUE && now - slot.copiedAtNanos < MIN_INTERVAL_NANOS) {
+                return;
+            }
+            frame.mat().copyTo(slot.latest);
+            slot.overlay = Overlay.of(pipeline, result);
+            slot.copiedAtNanos = now;
+            slot.version++;
+        }
+    }
+
+    /** The latest annotated frame of {@code camera} as JPEG, or null when none has arrived yet. */
+    public byte[] jpeg(String camera) {
+        Slot slot = slots.get(camera);
+        if (slot == null) {
+            return null;
+        }
+        synchronized (slot) {
+            if (slot.version == 0) {
+                return null;
+            }
+            if (slot.jpegVersion != slot.version) {
+                slot.jpeg = encode(slot.latest, slot.overlay);
+                slot.jpegVersion = slot.version;
+            }
+            return slot.jpeg;
+        }
+    }
+
+    private static byte[] encode(Mat frame, Overlay overlay) {
+        try (Mat canvas = frame.clone(); BytePointer buf = new BytePointer()) {
+            for (var d : overlay.boxes()) {
+                try (Point p1 = new Point(Math.round(d.x1()), Math.round(d.y1()));
+                     Point p2 = new Point(Math.round(d.x2()), Math.round(d.y2()));
+                     Point text = new Point(Math.round(d.x1()), Math.max(12, Math.round(d.y1()) - 4))) {
+                    rectangle(canvas, p1, p2, RED, 2, LINE_AA, 0);
+                    putText(canvas, String.format(Locale.ROOT, "%s %.2f", d.label(), d.score()), text,
+                            FONT_HERSHEY_SIMPLEX, 0.45, RED, 1, LINE_AA, false);
+                }
+            }
+            try (Point p1 = new Point(0, 0); Point p2 = new Point(canvas.cols(), 24); Point text = new Point(6, 17)) {
+                rectangle(canvas, p1, p2, overlay.alarm() ? RED : BLACK, -1, LINE_AA, 0);
+                putText(canvas, overlay.caption(), text, FONT_HERSHEY_SIMPLEX, 0.55,
+                        overlay.alarm() ? WHITE : GREEN, 1, LINE_AA, false);
+            }
+            if (!imencode(".jpg", canvas, buf)) {
+                throw new IllegalStateException("JPEG encoding of a " + canvas.cols() + "x" + canvas.rows() + " frame failed");
+            }
+            byte[] out = new byte[(int) buf.limit()];
+            buf.get(out);
+            return out;
+        }
+    }
+
+    @Override
+    public void close() {
+        slots.values().forEach(s -> {
+            synchronized (s) {
+                s.latest.close();
+            }
+        });
+        slots.clear();
+    }
+}

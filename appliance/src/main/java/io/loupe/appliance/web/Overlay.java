@@ -1,0 +1,25 @@
+package io.loupe.appliance.web;
+
+import io.loupe.models.Detection;
+import io.loupe.pipelines.PipelineResult;
+import io.loupe.pipelines.defect.DefectResult;
+import io.loupe.pipelines.defect.Verdict;
+
+import java.util.List;
+
+/**
+ * What to draw over a camera's live view for one result.
+ *
+ * @param caption text for the top banner, e.g. {@code line1-defects NG #42}
+ * @param alarm   true when the result is bad (drawn red)
+ * @param boxes   boxes in frame pixels
+ */
+record Overlay(String caption, boolean alarm, List<Detection> boxes) {
+
+    static Overlay of(String pipeline, PipelineResult result) {
+        if (result instanceof DefectResult r) {
+            return new Overlay(pipeline + "  " + r.verdict() + "  #" + r.seq(), r.verdict() == Verdict.NG, r.defects());
+        }
+        return new Overlay(pipeline + "  #" + result.seq(), false, List.of());
+    }
+}

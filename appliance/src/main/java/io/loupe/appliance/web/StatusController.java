@@ -1,0 +1,43 @@
+package io.loupe.appliance.web;
+
+import io.loupe.appliance.Appliance;
+import io.loupe.appliance.ApplianceStatus;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+
+/** {@code /api/status} and camera snapshots. */
+@Controller("/api")
+public class StatusController {
+    private final Appliance appliance;
+
+    @Inject
+    public StatusController(Appliance appliance) {
+        this.appliance = appliance;
+    }
+
+    @Get(uri = "/status", produces = MediaType.APPLICATION_JSON)
+    public ApplianceStatus status() {
+        return appliance.status();
+    }
+
+    /** The camera's latest frame with its pipeline's overlay; 404 naming the known cameras for an unknown id. */
+    @Get(uri = "/cameras/{id}/snapshot.jpg")
+    public HttpResponse<?> snapshot(@PathVariable String id) {
+        var cameras = appliance.status().cameras().stream().map(c -> c.id()).toList();
+        if (!cameras.contains(id)) {
+            return HttpResponse.notFound(Map.of("error", "no camera '" + id + "': known cameras are " + cameras));
+        }
+        byte[] jpeg = appliance.liveView().jpeg(id);
+        if (jpeg == null) {
+            return HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(Map.of("error", "camera '" + id + "' has no processed frame yet: wait for it to come online"));
+        }
+        return HttpResponse.ok(jpeg).contentType(MediaType.IMAGE_JPEG_TYPE).header("Cache-Control", "no-store");
+    }
+}
