@@ -1,0 +1,122 @@
+package io.loupe.appliance.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loupe.appliance.Environment;
+import io.loupe.appliance.Loupe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InferCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... argv) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Loupe.execute(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void infer_yolov8CocoExport_printsOneJsonLinePerImageWithBusAndPersons() throws Exception {
+        Path model = Environment.testdata("detection-coco/yolov8n_coco_int8dyn_640.onnx");
+        Path bus = Environment.testdata("detection-coco/bus.jpg");
+        Path zidane = Environment.testdata("detection-coco/zidane.jpg");
+
+        Run r = run("infer", "--model", model.toString(), "--image", bus.toString(), "--image", zidane.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : r.out().strip().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).hasSize(2);
+        JsonNode busResult = lines.get(0);
+        assertThat(busResult.get("image").asText()).isEqualTo(bus.toString());
+        List<String> labels = new ArrayList<>();
+        busResult.get("detections").forEach(d -> {
+            if (d.get("score").asDouble() > 0.5) {
+                labels.add(d.get("label").asText());
+            }
+        });
+        assertThat(labels).contains("bus");
+        assertThat(labels.stream().filter("person"::equals).count()).isGreaterThanOrEqualTo(3);
+        JsonNode busBox = null;
+        for (JsonNode d : busResult.get("detections")) {
+            if (d.get("label").asText().equals("bus")) {
+                busBox = d.get("box");
+            }
+        }
+        // bus.jpg is 810x1080: the bus spans nearly the full width, in the middle band of the picture.
+        assertThat(busBox.get(0).asDouble()).isLessThan(60);
+        assertThat(busBox.get(2).asDouble()).isGreaterThan(750);
+        assertThat(busBox.get(1).asDouble()).isBetween(180.0, 280.0);
+        assertThat(busBox.get(3).asDouble()).isBetween(700.0, 820.0);
+
+        long persons = 0;
+        for (JsonNode d : lines.get(1).get("detections")) {
+            if (d.get("label").asText().equals("person") && d.get("score").asDouble() > 0.5) {
+                persons++;
+            }
+        }
+        assertThat(persons).isEqualTo(2);
+    }
+
+    @Test
+    void infer_missingModel_exitsOneNamingTheFile(@TempDir Path dir) {
+        Run r = run("infer", "--model", dir.resolve("none.onnx").toString(), "--image", "x.jpg");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("none.onnx");
+    }
+
+    @Test
+    void infer_undecodableImage_isReportedAndOthersStillRun(@TempDir Path dir) throws Exception {
+        Path notAnImage = dir.resolve("notes.jpg");
+        Files.writeString(notAnImage, "not a picture");
+
+        Run r = run("infer", "--model", io.loupe.appliance.Repo.demoModel().toString(), "--image", notAnImage.toString(),
+                "--image", dir.resolve("absent.jpg").toString());
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot decode image " + notAnImage).contains("image not found: ");
+    }
+
+    @Test
+    void cli_unknownFlagAndCommand_printUsageAndExitTwo() {
+        Run badFlag = run("infer", "--modle", "m.onnx");
+        Run badCommand = run("inspect");
+
+        assertThat(badFlag.code()).isEqualTo(2);
+        assertThat(badFlag.err()).contains("unknown argument '--modle'").contains("usage: infer --model");
+        assertThat(badCommand.code()).isEqualTo(2);
+        assertThat(badCommand.err()).contains("unknown command 'inspect'").contains("validate --config");
+    }
+
+    @Test
+    void validate_demoConfig_exitsZero_andBrokenConfig_exitsOneListingProblems(@TempDir Path dir) throws Exception {
+        Run ok = run("validate", "--config", io.loupe.appliance.Repo.root().resolve("config/appliance.yml").toString());
+        Path broken = dir.resolve("broken.yml");
+        Files.writeString(broken, "cameras:\n  cam:\n    url: file:nothing-here.mp4\n    lopp: true\n");
+        Run bad = run("validate", "--config", broken.toString());
+
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("is valid: 1 camera(s), 1 model(s), 1 pipeline(s)");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("cameras.cam.lopp: unknown key 'lopp': did you mean 'loop'?");
+    }
+}

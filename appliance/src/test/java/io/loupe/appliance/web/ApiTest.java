@@ -1,0 +1,163 @@
+package io.loupe.appliance.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loupe.appliance.Daemon;
+import io.loupe.appliance.Repo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON API, the token rule and /metrics, over real HTTP against a running appliance. */
+class ApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String TOKEN = "test-token-1234";
+    /** name{label="value",…} number — label values may hold any escaped text. */
+    private static final Pattern PROM_SAMPLE = Pattern.compile(
+            "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"(\\\\.|[^\"\\\\])*\",?)*})? (-?[0-9.eE+-]+|NaN|[+-]Inf)");
+
+    @TempDir
+    static Path dir;
+    static Daemon daemon;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path config = dir.resolve("appliance.yml");
+        Files.writeString(config, """
+                appliance: {id: api-box, site: test-site, dataDir: %s}
+                cameras:
+                  line1: {url: "file:%s", loop: true, realtime: true}
+                models:
+                  det: {path: "%s"}
+                pipelines:
+                  line1-defects: {type: defect, camera: line1, model: det}
+                mqtt: {url: embedded, port: 0}
+                web: {host: 127.0.0.1, port: 0, token: %s}
+                """.formatted(dir.resolve("data"), Repo.demoVideo(), Repo.demoModel(), TOKEN));
+        daemon = Daemon.start(config);
+        base = "http://127.0.0.1:" + daemon.port();
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (status().get("pipelines").get(0).get("processed").asLong() < 3 && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    private static JsonNode status() throws Exception {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/status")).build()).body());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder put(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    @Test
+    void status_hasEveryPartOfTheBoxWithItsShape() throws Exception {
+        JsonNode s = status();
+
+        assertThat(s.get("node").asText()).isEqualTo("api-box");
+        assertThat(s.get("site").asText()).isEqualTo("test-site");
+        assertThat(s.get("version").asText()).isNotBlank();
+        JsonNode camera = s.get("cameras").get(0);
+        assertThat(camera.get("id").asText()).isEqualTo("line1");
+        assertThat(camera.get("state").asText()).isEqualTo("ONLINE");
+        assertThat(camera.get("info").get("width").asInt()).isEqualTo(640);
+        JsonNode model = s.get("models").get(0);
+        assertThat(model.get("info").get("sha256").asText()).hasSize(64);
+        assertThat(model.get("info").get("provider").asText()).isEqualTo("CPU");
+        assertThat(model.get("info").get("labels").get(0).asText()).isEqualTo("defect");
+        JsonNode pipeline = s.get("pipelines").get(0);
+        assertThat(pipeline.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(pipeline.get("processed").asLong()).isPositive();
+        assertThat(pipeline.get("last_result").get("schema").asText()).isEqualTo("loupe.defect.result/1");
+        assertThat(s.get("mqtt").get("embedded").asBoolean()).isTrue();
+        assertThat(s.get("mqtt").get("link").has("pending")).isTrue();
+    }
+
+    @Test
+    void pipeline_detailShowsSetupAndRecentResults_unknownIdIs404() throws Exception {
+        JsonNode d = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/pipelines/line1-defects")).build()).body());
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(URI.create(base + "/api/pipelines/nope")).build());
+
+        assertThat(d.get("setup").get("type").asText()).isEqualTo("defect");
+        assertThat(d.get("setup").get("settings").get("min_score").asDouble()).isEqualTo(0.5);
+        assertThat(d.get("recent").size()).isPositive();
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("known pipelines are [line1-defects]");
+    }
+
+    @Test
+    void stateChange_needsTheToken() throws Exception {
+        HttpResponse<String> none = send(put("/api/pipelines/line1-defects/enabled", "{\"enabled\":false}").build());
+        HttpResponse<String> wrong = send(put("/api/pipelines/line1-defects/enabled", "{\"enabled\":false}")
+                .header("Authorization", "Bearer nope").build());
+        HttpResponse<String> right = send(put("/api/pipelines/line1-defects/enabled", "{\"enabled\":false}")
+                .header("Authorization", "Bearer " + TOKEN).build());
+        JsonNode afterPause = status();
+        HttpResponse<String> resumed = send(put("/api/pipelines/line1-defects/enabled", "{\"enabled\":true}")
+                .header("X-Loupe-Token", TOKEN).build());
+        HttpResponse<String> badBody = send(put("/api/pipelines/line1-defects/enabled", "{\"on\":1}")
+                .header("X-Loupe-Token", TOKEN).build());
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.body()).contains("API token");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+        assertThat(afterPause.get("pipelines").get(0).get("state").asText()).isEqualTo("PAUSED");
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(resumed.body()).get("state").asText()).isEqualTo("RUNNING");
+        assertThat(badBody.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void metrics_isPrometheusTextWithPerCameraAndPerPipelineSeries() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        for (String line : r.body().split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                assertThat(line).as("Prometheus sample line").matches(PROM_SAMPLE);
+            }
+        }
+        assertThat(r.body()).contains("loupe_camera_frames_total{camera=\"line1\"}")
+                .contains("loupe_pipeline_processed_total{pipeline=\"line1-defects\"}")
+                .contains("loupe_pipeline_latency_p99_ms{pipeline=\"line1-defects\"}")
+                .contains("loupe_mqtt_connected");
+    }
+
+    @Test
+    void health_reportsEachComponent() throws Exception {
+        JsonNode h = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/health")).build()).body());
+
+        assertThat(h.get("status").asText()).isEqualTo("UP");
+        JsonNode details = h.get("details").get("appliance").get("details");
+        assertThat(details.get("camera.line1").asText()).isEqualTo("ONLINE");
+        assertThat(details.get("pipeline.line1-defects").asText()).startsWith("RUNNING");
+    }
+}
