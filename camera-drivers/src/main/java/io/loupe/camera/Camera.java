@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,12 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
  * <p>Lifecycle: {@link #subscribe} every consumer, then {@link #start()} once, then {@link #close()}. Nothing thrown
  * inside the capture thread escapes it: failures become the {@link CameraStatus#reason()}. Back-off after a failure
  * starts at {@link CameraTuning#backoffInitial()}, doubles up to {@link CameraTuning#backoffMax()}, with jitter.
+ *
+ * <p>Watchdog: no frame for {@link CameraTuning#stallTimeout()} (or three frame intervals of a slow source) is a stall:
+ * the source is closed and reopened. Sources that say they are {@link SourceInfo#sporadic()} (a watched folder) are
+ * exempt. Capture never waits for consumers unless one of them has an {@code all} mailbox: when every pooled frame is
+ * still held, a live camera keeps reading into a scratch picture and counts the frame in {@link CameraStatus#drops()}.
+ * Camera credentials never reach the logs or the status ({@link Redact}).
  */
 public final class Camera implements AutoCloseable {
 
@@ -45,11 +52,16 @@ public final class Camera implements AutoCloseable {
     private final List<Mailbox> subscribed = new ArrayList<>();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final FpsMeter fpsMeter = new FpsMeter();
+    private final FpsMeter fpsInMeter = new FpsMeter();
+    private final RecentMean decodeNanos = new RecentMean();
+    private final String where;
     private final Object lifecycle = new Object();
     private final BooleanSupplier stopRequested = () -> this.stopping;
 
     private Mailbox[] boxes = new Mailbox[0];
     private FramePool pool;
+    private boolean mayDrop;
+    private Mat scratch;
     private Thread thread;
     private boolean started;
     private boolean closed;
@@ -61,6 +73,8 @@ public final class Camera implements AutoCloseable {
     private volatile long frames;
     private volatile long reconnects;
     private volatile long lastFrameAtMillis = -1;
+    private volatile long lastReadAtMillis = -1;
+    private volatile long drops;
     private String lastLoggedReason;
 
     /** A camera with {@link CameraTuning#defaults()}. */
@@ -80,6 +94,7 @@ public final class Camera implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
         this.id = spec.id();
+        this.where = Redact.url(spec.url());
     }
 
     /**
@@ -122,8 +137,12 @@ public final class Camera implements AutoCloseable {
             started = true;
             boxes = subscribed.toArray(new Mailbox[0]);
             int size = 1;
+            mayDrop = true;
             for (Mailbox box : boxes) {
                 size += box.policy().capacity() + 1;
+                if (box.policy() instanceof MailboxPolicy.All) {
+                    mayDrop = false;
+                }
             }
             pool = new FramePool(id, size);
             thread = new Thread(this::run, "camera-" + id);
@@ -145,10 +164,13 @@ public final class Camera implements AutoCloseable {
 
     /** The current status; cheap, safe from any thread. */
     public CameraStatus status() {
+        long now = clock.millis();
         long last = lastFrameAtMillis;
-        double fps = last >= 0 && clock.millis() - last <= 2_000 ? fpsMeter.fps() : 0;
+        long lastRead = lastReadAtMillis;
+        double fps = last >= 0 && now - last <= 2_000 ? fpsMeter.fps() : 0;
+        double fpsIn = lastRead >= 0 && now - lastRead <= 2_000 ? fpsInMeter.fps() : 0;
         return new CameraStatus(id, state, reason, info, fps, frames, reconnects,
-                last >= 0 ? Instant.ofEpochMilli(last) : null);
+                last >= 0 ? Instant.ofEpochMilli(last) : null, fpsIn, fps, decodeNanos.mean() / 1e6, drops);
     }
 
     /**
@@ -204,7 +226,7 @@ public final class Camera implements AutoCloseable {
                     source = registry.create(spec);
                 } catch (IllegalArgumentException e) {
                     setState(CameraState.OFFLINE, e.getMessage());
-                    log.error("{}; the camera stays offline", e.getMessage());
+                    log.error("{}; the camera stays offline", Redact.text(e.getMessage()));
                     return;
                 }
                 if (!first) {
@@ -217,15 +239,15 @@ public final class Camera implements AutoCloseable {
                     SessionEnd end = session(source, backoff, cap, current);
                     if (end == SessionEnd.END_OF_STREAM) {
                         setState(CameraState.ENDED, null);
-                        log.info("camera {}: end of {} after {} frames", id, spec.url(), frames);
+                        log.info("camera {}: end of {} after {} frames", id, where, frames);
                         return;
                     }
                     return;
                 } catch (CameraException e) {
-                    failure = e.getMessage() != null ? e.getMessage() : "source failed: " + e;
+                    failure = Redact.text(e.getMessage() != null ? e.getMessage() : "source failed: " + e);
                 } catch (RuntimeException e) {
-                    failure = "unexpected " + e;
-                    log.warn("camera {}: source failed unexpectedly", id, e);
+                    failure = Redact.text("unexpected " + e);
+                    log.warn("camera {}: source of {} failed unexpectedly: {}", id, where, failure);
                 } finally {
                     source.close();
                 }
@@ -257,6 +279,9 @@ public final class Camera implements AutoCloseable {
                 box.end();
             }
             pool.close();
+            if (scratch != null) {
+                scratch.close();
+            }
         }
     }
 
@@ -265,27 +290,35 @@ public final class Camera implements AutoCloseable {
             throws CameraException, InterruptedException {
         SourceInfo opened = source.open();
         info = opened;
-        log.info("camera {} open: {} {}x{} {} fps, {}", id, spec.url(), opened.width(), opened.height(),
-                opened.fps(), opened.description());
+        log.info("camera {} open: {} {}x{} {} fps, {}", id, where, opened.width(), opened.height(),
+                opened.fps(), Redact.text(opened.description()));
         long stallMillis = tuning.stallTimeout().toMillis();
         if (opened.fps() > 0) {
             stallMillis = Math.max(stallMillis, (long) Math.ceil(3_000 / opened.fps()));
         }
+        boolean watchdog = !opened.sporadic();
         long lastProgress = clock.millis();
         while (!stopping) {
             if (current[0] == null) {
-                current[0] = pool.acquireUntil(stopRequested);
-                if (current[0] == null) {
+                current[0] = mayDrop ? pool.acquire(Duration.ZERO) : pool.acquireUntil(stopRequested);
+                if (current[0] == null && !mayDrop) {
                     return SessionEnd.STOPPED;
                 }
             }
             Frame frame = current[0];
-            ReadStatus status = source.read(frame.mat(), tuning.readTimeout());
+            Mat target = frame != null ? frame.mat() : scratch();
+            long started = System.nanoTime();
+            ReadStatus status = source.read(target, tuning.readTimeout());
+            long readNanos = System.nanoTime() - started;
             long now = clock.millis();
             switch (status) {
                 case FRAME -> {
                     lastProgress = now;
-                    checkFormat(frame.mat());
+                    checkFormat(target);
+                    long decode = source.lastDecodeNanos();
+                    decodeNanos.add(decode >= 0 ? decode : readNanos);
+                    fpsInMeter.tick(now);
+                    lastReadAtMillis = now;
                     if (state != CameraState.ONLINE) {
                         if (state == CameraState.RECONNECTING) {
                             log.info("camera {}: online again after {} reconnects", id, reconnects);
@@ -295,14 +328,18 @@ public final class Camera implements AutoCloseable {
                         lastLoggedReason = null;
                     }
                     long pts = source.lastPtsMicros();
-                    if (cap.admit(pts, now)) {
+                    if (frame == null) {
+                        drops++; // every pooled frame is held by a consumer: this one is not delivered
+                    } else if (cap.admit(pts, now)) {
                         current[0] = null;
                         deliver(frame, pts, now);
+                    } else {
+                        drops++;
                     }
                 }
                 case TIMEOUT -> {
-                    if (now - lastProgress > stallMillis) {
-                        throw new CameraException("no frame for more than " + stallMillis + " ms from " + spec.url()
+                    if (watchdog && now - lastProgress > stallMillis) {
+                        throw new CameraException("no frame for more than " + stallMillis + " ms from " + where
                                 + " (stalled); reopening it");
                     }
                 }
@@ -329,15 +366,22 @@ public final class Camera implements AutoCloseable {
         }
     }
 
+    private Mat scratch() {
+        if (scratch == null) {
+            scratch = new Mat();
+        }
+        return scratch;
+    }
+
     private void checkFormat(Mat mat) throws CameraException {
         if (mat.empty() || mat.type() != CV_8UC3) {
-            throw new CameraException("source of " + spec.url() + " returned a frame that is not 8-bit BGR (type "
+            throw new CameraException("source of " + where + " returned a frame that is not 8-bit BGR (type "
                     + mat.type() + ", " + mat.cols() + "x" + mat.rows() + "); this is a driver bug");
         }
     }
 
     private void setState(CameraState next, String why) {
-        reason = why;
+        reason = Redact.text(why);
         state = next;
     }
 }

@@ -10,9 +10,11 @@ import java.time.Duration;
  * <p>Lifecycle: {@link #open()} once, then {@link #read} until it returns {@link ReadStatus#END} or the owner stops,
  * then {@link #close()}. A source that failed may be opened again after {@code close()} (reconnect).
  *
- * <p>{@link #read} must come back within about its timeout (a network source sets FFmpeg's I/O timeouts
- * accordingly), because the capture loop detects stalls and stop requests between reads. When the reading thread is
- * interrupted during a wait, a source restores the interrupt flag and returns {@link ReadStatus#TIMEOUT}.
+ * <p>{@link #read} must come back within about its timeout, because the capture loop detects stalls and stop
+ * requests between reads. A network source cannot always cut a native read short without breaking the stream: it
+ * comes back within its own I/O timeout at the latest (then the stream counts as stalled and {@code read} throws).
+ * When the reading thread is interrupted during a wait, a source restores the interrupt flag and returns
+ * {@link ReadStatus#TIMEOUT}.
  */
 public interface FrameSource extends AutoCloseable {
 
@@ -36,6 +38,14 @@ public interface FrameSource extends AutoCloseable {
 
     /** Presentation time of the last frame read, in microseconds from stream start, or -1 when the stream has none. */
     long lastPtsMicros();
+
+    /**
+     * What the last frame cost to produce: demuxing, decoding and conversion to BGR, in nanoseconds, without time spent
+     * waiting for data or pacing. -1 when the source cannot tell (the camera then times the whole {@link #read}).
+     */
+    default long lastDecodeNanos() {
+        return -1;
+    }
 
     /** Releases the stream. Idempotent; never throws. */
     @Override

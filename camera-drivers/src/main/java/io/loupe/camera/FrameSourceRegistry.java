@@ -2,6 +2,8 @@ package io.loupe.camera;
 
 import io.loupe.camera.file.FileSourceFactory;
 import io.loupe.camera.pattern.TestPatternFactory;
+import io.loupe.camera.stream.StreamSourceFactory;
+import io.loupe.camera.v4l2.V4l2SourceFactory;
 
 import java.util.Locale;
 import java.util.Map;
@@ -9,17 +11,24 @@ import java.util.TreeMap;
 
 /**
  * Finds the {@link FrameSourceFactory} for a camera URL by its scheme. Adding a kind of camera means registering one
- * factory here. Thread-safe.
+ * factory here (or on the registry the appliance builds). Thread-safe. Messages mask camera credentials
+ * ({@link Redact}).
  */
 public final class FrameSourceRegistry {
 
     private final Map<String, FrameSourceFactory> factories = new TreeMap<>();
 
-    /** A registry knowing {@code file:} (video, image, folder, glob) and {@code test:} (pattern). */
+    /**
+     * A registry knowing {@code file:} (video, image, folder, glob), {@code test:} (pattern), the network streams
+     * {@code rtsp:}, {@code rtsps:}, {@code rtmp:}, {@code rtmps:}, {@code http:}, {@code https:} (MJPEG, HLS, …) and
+     * {@code v4l2:} (USB/UVC cameras).
+     */
     public static FrameSourceRegistry withDefaults() {
         FrameSourceRegistry registry = new FrameSourceRegistry();
         registry.register(new FileSourceFactory());
         registry.register(new TestPatternFactory());
+        registry.register(new StreamSourceFactory());
+        registry.register(new V4l2SourceFactory());
         return registry;
     }
 
@@ -58,8 +67,9 @@ public final class FrameSourceRegistry {
             return "camera spec is missing";
         }
         String id = spec.id();
+        String url = Redact.url(spec.url());
         if (id == null || id.isBlank()) {
-            return "a camera has no id (URL " + spec.url() + "); give every camera a unique id";
+            return "a camera has no id (URL " + url + "); give every camera a unique id";
         }
         if (spec.maxFps() < 0 || Double.isNaN(spec.maxFps())) {
             return "camera '" + id + "': maxFps " + spec.maxFps() + " is invalid; use 0 for no cap or a positive rate";
@@ -69,16 +79,16 @@ public final class FrameSourceRegistry {
         }
         String scheme = spec.url().getScheme();
         if (scheme == null) {
-            return "camera '" + id + "': URL '" + spec.url() + "' has no scheme; write e.g. file:" + spec.url()
+            return "camera '" + id + "': URL '" + url + "' has no scheme; write e.g. file:" + url
                     + " (known schemes: " + knownSchemes() + ")";
         }
         FrameSourceFactory factory = factoryFor(scheme);
         if (factory == null) {
-            return "camera '" + id + "': no driver for scheme '" + scheme + "' in URL '" + spec.url()
+            return "camera '" + id + "': no driver for scheme '" + scheme + "' in URL '" + url
                     + "'; known schemes: " + knownSchemes();
         }
         String problem = factory.check(spec);
-        return problem == null ? null : "camera '" + id + "': " + problem;
+        return problem == null ? null : Redact.text("camera '" + id + "': " + problem);
     }
 
     /**
@@ -98,7 +108,7 @@ public final class FrameSourceRegistry {
         try {
             return factory.create(spec);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("camera '" + id + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(Redact.text("camera '" + id + "': " + e.getMessage()), e);
         }
     }
 

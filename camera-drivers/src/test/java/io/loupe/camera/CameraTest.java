@@ -235,7 +235,9 @@ class CameraTest {
             camera.start();
 
             await("offline", () -> camera.status().state() == CameraState.OFFLINE);
-            assertTrue(camera.status().reason().contains("known schemes: file, test"), camera.status().reason());
+            String reason = camera.status().reason();
+            assertTrue(reason.contains("known schemes: file, http, https, rtmp, rtmps, rtsp, rtsps, test, v4l2"),
+                    reason);
             await("mailbox ended", box::ended);
             await("thread gone", () -> !captureThreadAlive("nowhere"));
         }
@@ -275,6 +277,82 @@ class CameraTest {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> camera.subscribe("late", new MailboxPolicy.Latest()));
             assertTrue(e.getMessage().contains("before start()"), e.getMessage());
+        }
+    }
+
+    @Test
+    void stats_countFramesInAndOut_decodeTime_andCapDrops() throws Exception {
+        // given a live-like 25 fps pattern capped at 5 fps
+        URI url = URI.create("test:pattern?width=64&height=48&fps=25");
+        try (Camera camera = new Camera(spec("stats", url, true, true, 5), registry, Clock.systemUTC())) {
+            camera.subscribe("live", new MailboxPolicy.Latest());
+
+            // when it runs for a while
+            camera.start();
+            await("fps measured", () -> camera.status().fpsIn() > 0 && camera.status().fpsOut() > 0);
+            Thread.sleep(1_200);
+
+            // then about 25 frames a second come in, about 5 go out, the rest count as drops
+            CameraStatus status = camera.status();
+            assertTrue(status.fpsIn() > 15 && status.fpsIn() < 35, status.toString());
+            assertTrue(status.fpsOut() > 3 && status.fpsOut() < 8, status.toString());
+            assertEquals(status.fps(), status.fpsOut());
+            assertTrue(status.drops() > status.frames(), status.toString());
+            assertTrue(status.decodeMillis() > 0 && status.decodeMillis() < 20, status.toString());
+        }
+    }
+
+    @Test
+    void consumerHoldingEveryFrame_doesNotBlockALiveCamera_whichCountsTheDrops() throws Exception {
+        // given a live-like pattern and a consumer that keeps every frame it takes
+        URI url = URI.create("test:pattern?width=64&height=48&fps=50");
+        List<Frame> held = new ArrayList<>();
+        try (Camera camera = new Camera(spec("hoarded", url, true, true, 0), registry, Clock.systemUTC())) {
+            Mailbox box = camera.subscribe("hoarder", new MailboxPolicy.Latest());
+            camera.start();
+
+            // when the consumer holds all the pool's frames
+            while (held.size() < 2) {
+                Frame frame = box.take(Duration.ofMillis(200));
+                if (frame != null) {
+                    held.add(frame);
+                }
+            }
+            long readBefore = camera.status().drops() + camera.status().frames();
+            Thread.sleep(500);
+
+            // then the camera keeps reading its source, and counts what it could not deliver
+            CameraStatus status = camera.status();
+            assertTrue(status.drops() + status.frames() > readBefore + 10, status.toString());
+            assertTrue(status.drops() > 0, status.toString());
+            assertEquals(CameraState.ONLINE, status.state());
+        } finally {
+            held.forEach(Frame::release);
+        }
+    }
+
+    @Test
+    void watchedFolder_quietForLongerThanTheStallTimeout_isNotReopened(@TempDir Path dir) throws Exception {
+        // given a watched trap folder with one image, and a 200 ms stall timeout
+        Path first = dir.resolve("a.bmp");
+        try (org.bytedeco.opencv.opencv_core.Mat mat = new org.bytedeco.opencv.opencv_core.Mat(48, 64,
+                org.bytedeco.opencv.global.opencv_core.CV_8UC3)) {
+            org.bytedeco.opencv.global.opencv_imgcodecs.imwrite(first.toString(), mat);
+        }
+        CameraTuning tuning = CameraTuning.defaults().withStallTimeout(Duration.ofMillis(200))
+                .withReadTimeout(Duration.ofMillis(50));
+        URI url = URI.create(dir.toUri() + "?watch=true");
+        try (Camera camera = new Camera(spec("trap", url, false, false, 0), registry, Clock.systemUTC(), tuning)) {
+            camera.subscribe("pest", new MailboxPolicy.All(4));
+
+            // when no new image comes for a second
+            camera.start();
+            await("the first image", () -> camera.status().frames() == 1);
+            Thread.sleep(1_000);
+
+            // then the camera is still online, never reopened
+            assertEquals(CameraState.ONLINE, camera.status().state());
+            assertEquals(0, camera.status().reconnects());
         }
     }
 }

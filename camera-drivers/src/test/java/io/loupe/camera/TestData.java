@@ -16,6 +16,20 @@ public final class TestData {
     private TestData() {
     }
 
+    /**
+     * Skips the test when a real peer it needs (a program, a package) is absent, saying which and how to install it;
+     * fails instead when {@code loupe.ci} is {@code true}, where {@code .ci/run} installs every peer.
+     */
+    public static void requirePeer(boolean present, String what) {
+        if (present) {
+            return;
+        }
+        if (Boolean.parseBoolean(System.getProperty("loupe.ci"))) {
+            fail(what + " is absent; it is required when loupe.ci=true (-Pci), and .ci/run installs it");
+        }
+        Assumptions.abort(what + " is absent");
+    }
+
     /** The path of {@code relative} under the shared test data; skips or fails the test when it is absent. */
     public static Path require(String relative) {
         Path root = Path.of(System.getProperty("loupe.root", "."));

@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * The {@code file:} scheme. What the URL points at decides the source, looked up again at every (re)open: a folder or
  * a glob ({@code file:/traps/*.jpg}) or an image file (jpg, png, bmp, …) gives an {@link ImageFilesSource}; any other
- * file is decoded as a video by {@link VideoFileSource}. Relative paths are resolved against the working directory;
+ * file is decoded as a video by {@link VideoFileSource}. {@code ?watch=true} on a folder or glob (with {@code loop}
+ * off) keeps it open for new files: a trap camera dropping JPEGs into a share. Relative paths are resolved against
+ * the working directory;
  * the appliance resolves them against the config file's folder before building the {@link CameraSpec}.
  */
 public final class FileSourceFactory implements FrameSourceFactory {
@@ -27,7 +29,8 @@ public final class FileSourceFactory implements FrameSourceFactory {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        return target.problemOnDisk();
+        String watch = target.watchProblem(spec.loop());
+        return watch != null ? watch : target.problemOnDisk();
     }
 
     /**
@@ -37,6 +40,10 @@ public final class FileSourceFactory implements FrameSourceFactory {
     @Override
     public FrameSource create(CameraSpec spec) {
         FileTarget target = FileTarget.parse(spec.url());
+        String watch = target.watchProblem(spec.loop());
+        if (watch != null) {
+            throw new IllegalArgumentException(watch);
+        }
         FileTarget.Kind kind = target.kind();
         return kind == FileTarget.Kind.VIDEO ? new VideoFileSource(spec, target.path())
                 : new ImageFilesSource(spec, target, kind);

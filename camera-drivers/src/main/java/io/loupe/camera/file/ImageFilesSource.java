@@ -36,6 +36,13 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  * <p>Pacing: a single image that loops repeats at {@code maxFps}, or 1 fps when that is 0 (a still camera); a folder
  * or glob with {@code realtime} is paced the same way; otherwise images come as fast as they are read. Paced images
  * get synthetic presentation times (n / rate); unpaced ones have none (-1).
+ *
+ * <p>Watching ({@code ?watch=true}, a folder or glob that does not loop): the images there at open come first, by
+ * name; then the folder is listed every {@value FolderWatch#POLL_MILLIS} ms and each new image is delivered once, by
+ * name, when it has been left alone for {@value FolderWatch#SETTLE_MILLIS} ms ({@link FolderWatch}). The source never
+ * ends and says it is {@link SourceInfo#sporadic()}, so that hours without a new image are not a stall. A folder
+ * empty at open is fine (its size is then reported as 0x0). If the source is reopened (after an error), the images
+ * present are delivered again.
  */
 public final class ImageFilesSource implements FrameSource {
 
@@ -47,11 +54,13 @@ public final class ImageFilesSource implements FrameSource {
     private final double rate;
     private final Pacer pacer;
     private final Set<Path> reportedBad = new HashSet<>();
+    private final FolderWatch watch;
     private List<Path> files = List.of();
     private int next;
     private int decodedThisPass;
     private long delivered;
     private long lastPts = -1;
+    private long lastDecodeNanos = -1;
     private boolean open;
 
     ImageFilesSource(CameraSpec spec, FileTarget target, FileTarget.Kind kind) {
@@ -62,6 +71,7 @@ public final class ImageFilesSource implements FrameSource {
         this.rate = paced ? (spec.maxFps() > 0 ? spec.maxFps() : 1.0) : 0;
         long interval = rate > 0 ? Math.round(1_000_000 / rate) : 0;
         this.pacer = new Pacer(Math.max(Pacer.MAX_GAP_MICROS, 2 * interval));
+        this.watch = target.watch() ? new FolderWatch() : null;
     }
 
     @Override
@@ -70,7 +80,10 @@ public final class ImageFilesSource implements FrameSource {
             throw new IllegalStateException("images " + spec.url() + " are already open; close() first");
         }
         files = list();
-        if (files.isEmpty()) {
+        if (watch != null) {
+            watch.handedOut(files);
+        }
+        if (files.isEmpty() && watch == null) {
             throw new CameraException(switch (kind) {
                 case GLOB -> "glob " + spec.url() + " matches no file in " + target.path().toAbsolutePath()
                         + "; fix the pattern or add images";
@@ -95,7 +108,7 @@ public final class ImageFilesSource implements FrameSource {
                 probe.close();
             }
         }
-        if (width == 0) {
+        if (width == 0 && watch == null) {
             throw new CameraException("no decodable image in " + spec.url() + " (" + files.size()
                     + " file(s) tried, e.g. " + files.get(0).toAbsolutePath() + "); check the files are JPEG/PNG/BMP");
         }
@@ -107,9 +120,10 @@ public final class ImageFilesSource implements FrameSource {
             case FOLDER -> "folder of " + files.size() + " images";
             default -> "glob of " + files.size() + " images";
         };
-        String description = String.format(Locale.ROOT, "%s %dx%d (file%s%s)", what, width, height,
-                spec.loop() ? ", loop" : "", rate > 0 ? String.format(Locale.ROOT, ", %.3g fps", rate) : "");
-        return new SourceInfo(width, height, rate, description);
+        String description = String.format(Locale.ROOT, "%s %dx%d (file%s%s%s)", what, width, height,
+                spec.loop() ? ", loop" : "", watch != null ? ", watching for new files" : "",
+                rate > 0 ? String.format(Locale.ROOT, ", %.3g fps", rate) : "");
+        return new SourceInfo(width, height, rate, description, watch != null);
     }
 
     @Override
@@ -128,7 +142,19 @@ public final class ImageFilesSource implements FrameSource {
                 return ReadStatus.TIMEOUT;
             }
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (;;) {
+            if (next >= files.size() && watch != null) {
+                files = watch.fresh(list(), System.currentTimeMillis());
+                next = 0;
+                if (files.isEmpty()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !sleep(Math.min(left / 1_000_000 + 1, FolderWatch.POLL_MILLIS))) {
+                        return ReadStatus.TIMEOUT;
+                    }
+                    continue;
+                }
+            }
             if (next >= files.size()) {
                 if (!spec.loop()) {
                     return ReadStatus.END;
@@ -145,6 +171,7 @@ public final class ImageFilesSource implements FrameSource {
                 }
             }
             Path file = files.get(next++);
+            long started = System.nanoTime();
             Mat image = imread(file.toString(), IMREAD_COLOR);
             try {
                 if (image.empty()) {
@@ -152,6 +179,7 @@ public final class ImageFilesSource implements FrameSource {
                     continue;
                 }
                 image.copyTo(dst);
+                lastDecodeNanos = System.nanoTime() - started;
             } finally {
                 image.close();
             }
@@ -167,10 +195,27 @@ public final class ImageFilesSource implements FrameSource {
         return lastPts;
     }
 
+    /** Reading and decoding the last image file (pacing and folder polling excluded). */
+    @Override
+    public long lastDecodeNanos() {
+        return lastDecodeNanos;
+    }
+
     @Override
     public void close() {
         open = false;
         files = List.of();
+    }
+
+    /** Sleeps; false when interrupted (the flag is restored). */
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void reportBad(Path file) {

@@ -7,6 +7,7 @@ import io.loupe.camera.Pacer;
 import io.loupe.camera.ReadStatus;
 import io.loupe.camera.SourceInfo;
 import org.bytedeco.javacpp.Pointer;
+import io.loupe.camera.ffmpeg.FfmpegErrors;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -48,6 +49,8 @@ public final class VideoFileSource implements FrameSource {
     private long frameIntervalMicros = 40_000;
     private long lastPts = -1;
     private long framesThisPass;
+    private long grabNanos;
+    private long lastDecodeNanos = -1;
 
     VideoFileSource(CameraSpec spec, Path path) {
         this.spec = spec;
@@ -96,6 +99,7 @@ public final class VideoFileSource implements FrameSource {
             throw new IllegalStateException("video " + spec.url() + " is not open; call open() first");
         }
         if (!pending) {
+            long started = System.nanoTime();
             Frame frame = grab();
             if (frame == null) {
                 if (!spec.loop()) {
@@ -117,6 +121,7 @@ public final class VideoFileSource implements FrameSource {
             pendingPts = Math.max(lastPts + 1, passOffset + frame.timestamp - passFirstTs);
             framesThisPass++;
             pending = true;
+            grabNanos = System.nanoTime() - started;
         }
         if (spec.realtime()) {
             try {
@@ -128,7 +133,9 @@ public final class VideoFileSource implements FrameSource {
                 return ReadStatus.TIMEOUT;
             }
         }
+        long copyStarted = System.nanoTime();
         wrapper.copyTo(dst);
+        lastDecodeNanos = grabNanos + System.nanoTime() - copyStarted;
         pending = false;
         lastPts = pendingPts;
         return ReadStatus.FRAME;
@@ -137,6 +144,12 @@ public final class VideoFileSource implements FrameSource {
     @Override
     public long lastPtsMicros() {
         return lastPts;
+    }
+
+    /** Decoding, conversion and the copy into the caller's buffer of the last frame (pacing excluded). */
+    @Override
+    public long lastDecodeNanos() {
+        return lastDecodeNanos;
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class TestPatternSource implements FrameSource {
     private long index;
     private long total;
     private long lastPts = -1;
+    private long lastDrawNanos = -1;
 
     TestPatternSource(CameraSpec spec, PatternParams params) {
         this.spec = spec;
@@ -96,7 +97,9 @@ public final class TestPatternSource implements FrameSource {
                 return ReadStatus.TIMEOUT;
             }
         }
+        long started = System.nanoTime();
         draw(dst, index);
+        lastDrawNanos = System.nanoTime() - started;
         index++;
         total++;
         lastPts = pts;
@@ -106,6 +109,12 @@ public final class TestPatternSource implements FrameSource {
     @Override
     public long lastPtsMicros() {
         return lastPts;
+    }
+
+    /** Time spent drawing the last frame (pacing waits excluded). */
+    @Override
+    public long lastDecodeNanos() {
+        return lastDrawNanos;
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,5 +131,89 @@ class ImageFilesSourceTest {
             assertTrue(e.getMessage().contains("empty-trap") && e.getMessage().contains("holds no image"),
                     e.getMessage());
         }
+    }
+
+    /** Writes an image as a trap camera would: under a temporary name, then renamed, settled in the past. */
+    private static void drop(Path dir, String name, int blue) throws Exception {
+        Path tmp = image(dir.resolve(name + ".part.bmp"), blue);
+        Files.setLastModifiedTime(tmp, FileTime.fromMillis(System.currentTimeMillis() - 5_000));
+        Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Reads until {@code count} frames came (TIMEOUTs in between are fine) or 10 s passed. */
+    private static List<Integer> readFrames(FrameSource source, int count) throws Exception {
+        List<Integer> blues = new ArrayList<>();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        try (Mat dst = new Mat()) {
+            while (blues.size() < count && System.nanoTime() < deadline) {
+                ReadStatus status = source.read(dst, Duration.ofMillis(300));
+                assertTrue(status != ReadStatus.END, "a watched folder never ends");
+                if (status == ReadStatus.FRAME) {
+                    try (Scalar m = mean(dst)) {
+                        blues.add((int) Math.round(m.get(0)));
+                    }
+                }
+            }
+        }
+        return blues;
+    }
+
+    @Test
+    void watchedFolder_deliversWhatIsThere_thenEachNewImageOnce_inNameOrder(@TempDir Path dir) throws Exception {
+        // given a trap folder with two images, watched
+        drop(dir, "trap-001.bmp", 10);
+        drop(dir, "trap-002.bmp", 20);
+        try (FrameSource source = source(URI.create(dir.toUri() + "?watch=true"), false, false, 0)) {
+            SourceInfo info = source.open();
+            assertTrue(info.sporadic(), "a watched folder is exempt from the stall watchdog");
+            assertTrue(info.description().contains("watching for new files"), info.description());
+            assertEquals(List.of(10, 20), readFrames(source, 2));
+
+            // when two more arrive, the later name first
+            drop(dir, "trap-004.bmp", 40);
+            drop(dir, "trap-003.bmp", 30);
+
+            // then each comes once, by name, and nothing more comes while the folder is quiet
+            assertEquals(List.of(30, 40), readFrames(source, 2));
+            try (Mat dst = new Mat()) {
+                assertEquals(ReadStatus.TIMEOUT, source.read(dst, Duration.ofMillis(700)));
+            }
+            drop(dir, "trap-005.bmp", 50);
+            assertEquals(List.of(50), readFrames(source, 1));
+        }
+    }
+
+    @Test
+    void watchedFolder_waitsForAFileStillBeingWritten(@TempDir Path dir) throws Exception {
+        try (FrameSource source = source(URI.create(dir.toUri() + "*.png?watch=true"), false, false, 0)) {
+            // given an empty watched glob (fine: a trap folder starts empty)
+            SourceInfo info = source.open();
+            assertEquals(0, info.width());
+
+            // when an image appears that was written just now
+            image(dir.resolve("fresh.png"), 60);
+            long appeared = System.nanoTime();
+
+            // then it is read once it has been left alone for a moment, not at once
+            assertEquals(List.of(60), readFrames(source, 1));
+            long waitedMillis = (System.nanoTime() - appeared) / 1_000_000;
+            assertTrue(waitedMillis >= 300, "read " + waitedMillis + " ms after it appeared");
+        }
+    }
+
+    @Test
+    void watch_onOneFile_orWithLoop_isRejectedByTheCheck(@TempDir Path dir) throws Exception {
+        Path one = image(dir.resolve("one.png"), 10);
+        FrameSourceRegistry registry = FrameSourceRegistry.withDefaults();
+
+        String single = registry.check(new CameraSpec("trap", URI.create(one.toUri() + "?watch=true"), false, false,
+                0));
+        String looping = registry.check(new CameraSpec("trap", URI.create(dir.toUri() + "?watch=true"), true, false,
+                0));
+
+        assertTrue(single.contains("watch=true applies to a folder or a glob"), single);
+        assertTrue(looping.contains("watch=true needs loop: false"), looping);
+        assertThrows(IllegalArgumentException.class, () -> registry.create(new CameraSpec("trap",
+                URI.create(dir.toUri() + "?watch=maybe"), false, false, 0)));
     }
 }
