@@ -8,12 +8,14 @@ import io.loupe.appliance.publish.BirthPayload;
 import io.loupe.appliance.publish.Json;
 import io.loupe.appliance.publish.Payloads;
 import io.loupe.appliance.publish.ResultPublisher;
+import io.loupe.appliance.publish.StatusPublisher;
 import io.loupe.appliance.web.LiveView;
 import io.loupe.camera.Camera;
 import io.loupe.camera.CameraSpec;
 import io.loupe.camera.CameraStatus;
 import io.loupe.camera.FrameSourceRegistry;
 import io.loupe.camera.Mailbox;
+import io.loupe.camera.Redact;
 import io.loupe.models.Model;
 import io.loupe.models.ModelException;
 import io.loupe.models.ModelInfo;
@@ -38,6 +40,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The running appliance: the MQTT link (and the embedded broker when configured), the models, the cameras and the
@@ -59,6 +64,11 @@ public final class Appliance implements AutoCloseable {
     private final Map<String, Camera> cameras = new LinkedHashMap<>();
     private final Map<String, PipelineWorker> workers = new LinkedHashMap<>();
     private final Map<String, PipelineView> failedPipelines = new LinkedHashMap<>();
+    private final ScheduledExecutorService statusThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "loupe-status");
+        t.setDaemon(true);
+        return t;
+    });
     private EmbeddedBroker broker;
     private MqttLink link;
     private ResultPublisher publisher;
@@ -84,6 +94,7 @@ public final class Appliance implements AutoCloseable {
             a.startMqtt();
             a.loadModels();
             a.startPipelines();
+            a.startStatusReports();
         } catch (ApplianceException | RuntimeException e) {
             a.close();
             throw e;
@@ -112,7 +123,7 @@ public final class Appliance implements AutoCloseable {
         link = new MqttLink(settings, new MemoryOutbox(m.maxPending()), () -> Json.bytes(birth()));
         link.start();
         publisher = new ResultPublisher(link, topics, new Payloads(node.site(), node.id()));
-        LOG.info("mqtt: publishing to {} as {} under {}", BirthPayload.withoutCredentials(brokerUrl), clientId,
+        LOG.info("mqtt: publishing to {} as {} under {}", Redact.text(brokerUrl), clientId,
                 topics.status().replace("/status", "/#"));
     }
 
@@ -166,6 +177,18 @@ public final class Appliance implements AutoCloseable {
         }
     }
 
+    /** Camera state changes go out over MQTT, checked once a second on one named thread. */
+    private void startStatusReports() {
+        StatusPublisher status = new StatusPublisher(link, topics, clock);
+        statusThread.scheduleWithFixedDelay(() -> {
+            try {
+                status.publishChanges(cameras.values());
+            } catch (RuntimeException e) {
+                LOG.warn("status report failed", e);
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+    }
+
     @SuppressWarnings("unchecked")
     private static <S extends PipelineSettings> StageChain build(PipelineFactory<S> factory, String id, Model model,
                                                                   PipelineSettings settings) {
@@ -192,14 +215,14 @@ public final class Appliance implements AutoCloseable {
             pipelines.add(w != null ? PipelineView.of(w.stats(), publisher.lastPayload(p.id())) : failedPipelines.get(p.id()));
         }
         return new ApplianceStatus(node.id(), node.site(), VERSION, startedAt,
-                new ApplianceStatus.MqttView(BirthPayload.withoutCredentials(brokerUrl), broker != null,
+                new ApplianceStatus.MqttView(Redact.text(brokerUrl), broker != null,
                         link == null ? null : link.status()), cams, modelViews, pipelines);
     }
 
     private BirthPayload birth() {
         NodeConfig node = plan.config().appliance();
         List<BirthPayload.Camera> cams = plan.cameras().stream()
-                .map(c -> new BirthPayload.Camera(c.id(), BirthPayload.withoutCredentials(c.url().toString()))).toList();
+                .map(c -> new BirthPayload.Camera(c.id(), Redact.url(c.url()))).toList();
         List<BirthPayload.Model> ms = new ArrayList<>();
         for (ModelSpec spec : plan.models()) {
             Model m = models.get(spec.id());
@@ -242,7 +265,7 @@ public final class Appliance implements AutoCloseable {
         PipelineWorker w = workers.get(id);
         PipelineView view = w != null ? PipelineView.of(w.stats(), publisher.lastPayload(id)) : failedPipelines.get(id);
         return new PipelineDetail(view, new PipelineDetail.Setup(p.factory().type(), p.camera(),
-                BirthPayload.withoutCredentials(camera.url().toString()), p.model(), model.path().toString(),
+                Redact.url(camera.url()), p.model(), model.path().toString(),
                 model.provider().name(), p.mailbox().toString(), p.settings()), publisher.recentPayloads(id));
     }
 
@@ -285,6 +308,7 @@ public final class Appliance implements AutoCloseable {
             return;
         }
         closed = true;
+        statusThread.shutdownNow();
         cameras.values().forEach(Camera::close);
         workers.values().forEach(w -> w.close(Duration.ofSeconds(5)));
         if (link != null) {

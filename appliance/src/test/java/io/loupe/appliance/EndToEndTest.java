@@ -76,8 +76,10 @@ class EndToEndTest {
             sub.connect(opts);
             // (Paho 1.2.5's subscribe(String[], int[], listeners) recurses forever: use MqttSubscription[].)
             sub.subscribe(new MqttSubscription[]{new MqttSubscription("loupe/test-site/e2e-box/line1-defects/result", 1),
-                    new MqttSubscription("loupe/test-site/e2e-box/status", 1)}, new IMqttMessageListener[]{
+                    new MqttSubscription("loupe/test-site/e2e-box/status", 1),
+                    new MqttSubscription("loupe/test-site/e2e-box/status/#", 1)}, new IMqttMessageListener[]{
                             (topic, msg) -> results.add(JSON.readTree(msg.getPayload())),
+                            (topic, msg) -> retained.put(topic, new String(msg.getPayload(), StandardCharsets.UTF_8)),
                             (topic, msg) -> retained.put(topic, new String(msg.getPayload(), StandardCharsets.UTF_8))});
 
             String base = "http://127.0.0.1:" + daemon.port();
@@ -120,6 +122,14 @@ class EndToEndTest {
             assertThat(got).filteredOn(r -> r.get("verdict").asText().equals("OK"))
                     .allSatisfy(r -> assertThat(r.get("defects").size()).isZero());
             assertThat(retained.get("loupe/test-site/e2e-box/status")).isEqualTo("online");
+            JsonNode birth = JSON.readTree(retained.get("loupe/test-site/e2e-box/status/birth"));
+            assertThat(birth.get("schema").asText()).isEqualTo("loupe.status.birth/1");
+            assertThat(birth.get("models").get(0).get("provider").asText()).isEqualTo("CPU");
+            assertThat(birth.get("pipelines").get(0).get("state").asText()).isEqualTo("RUNNING");
+            // The clip ended (played once): the camera's retained state says so.
+            JsonNode camera = JSON.readTree(retained.get("loupe/test-site/e2e-box/status/camera/line1"));
+            assertThat(camera.get("schema").asText()).isEqualTo("loupe.camera.status/1");
+            assertThat(camera.get("state").asText()).isEqualTo("ENDED");
 
             assertThat(status.get("cameras").get(0).get("id").asText()).isEqualTo("line1");
             assertThat(status.get("pipelines").get(0).get("processed").asLong()).isPositive();

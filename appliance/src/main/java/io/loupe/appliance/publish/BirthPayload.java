@@ -36,9 +36,4 @@ public record BirthPayload(String schema, Instant ts, String site, String node, 
     /** @param id pipeline id  @param type pipeline type  @param camera camera id  @param model model id  @param state state */
     public record Pipeline(String id, String type, String camera, String model, String state) {
     }
-
-    /** Removes {@code user:password@} from a URL for display. */
-    public static String withoutCredentials(String url) {
-        return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
-    }
 }

@@ -159,5 +159,10 @@ class ApiTest {
         JsonNode details = h.get("details").get("appliance").get("details");
         assertThat(details.get("camera.line1").asText()).isEqualTo("ONLINE");
         assertThat(details.get("pipeline.line1-defects").asText()).startsWith("RUNNING");
+        HttpResponse<String> readiness = send(HttpRequest.newBuilder(URI.create(base + "/health/readiness")).build());
+        HttpResponse<String> liveness = send(HttpRequest.newBuilder(URI.create(base + "/health/liveness")).build());
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("camera.line1");
+        assertThat(liveness.statusCode()).isEqualTo(200);
     }
 }
