@@ -4,11 +4,11 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Runs one model on images, for one thread: it owns its pre-processing buffers and shares the model's session.
- * Not thread-safe; make one per worker thread with {@link Model#newDetector()}. Steady state allocates no buffers per
- * image; only the returned list and its detections are new.
+ * Runs one detection (or pose) model on images, for one thread: it owns its pre-processing buffers and shares the
+ * model's session. Not thread-safe; make one per worker thread with {@link Model#newDetector()}. Steady state allocates
+ * no buffers per image; only the returned list and its detections are new.
  */
-public interface Detector extends AutoCloseable {
+public interface Detector extends Predictor {
 
     /**
      * Detects objects in an image.
@@ -22,6 +22,12 @@ public interface Detector extends AutoCloseable {
      * @throws IllegalStateException when this detector was closed
      */
     List<Detection> detect(Mat bgr) throws ModelException;
+
+    /** {@link #detect} as a {@link Prediction}. */
+    @Override
+    default Prediction predict(Mat bgr) throws ModelException {
+        return new Detections(detect(bgr));
+    }
 
     /** Releases this detector's native buffers; idempotent. The model stays open. */
     @Override

@@ -2,25 +2,40 @@ package io.loupe.models;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
-import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxModelMetadata;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
+import io.loupe.models.decode.AnomalyDecoder;
+import io.loupe.models.decode.ClassDecoder;
+import io.loupe.models.decode.Decoder;
 import io.loupe.models.decode.DecoderContext;
 import io.loupe.models.decode.DecoderFactory;
+import io.loupe.models.decode.DecoderHints;
 import io.loupe.models.decode.DecoderRegistry;
+import io.loupe.models.decode.OutputDecoder;
 import io.loupe.models.decode.OutputTensor;
 import io.loupe.models.metadata.ModelManifest;
 import io.loupe.models.metadata.OnnxMetadata;
-import io.loupe.models.preprocess.Letterbox;
+import io.loupe.models.preprocess.Preprocessing;
+import io.loupe.models.preprocess.Preprocessor;
+import io.loupe.models.runtime.EngineBuildMonitor;
+import io.loupe.models.runtime.EngineCacheKey;
+import io.loupe.models.runtime.EngineCacheStatus;
+import io.loupe.models.runtime.GpuIdentity;
+import io.loupe.models.runtime.OrtRuntime;
+import io.loupe.models.runtime.TensorRtVersion;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,51 +45,180 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of {@link Model#load}: check the file, hash it, read the manifest, open the session on a provider, check
- * the input, read the metadata, resolve decoder, labels and input size (manifest over metadata), run the warm-up
- * inference that also measures the output shapes, and let the decoder factory check them.
+ * The steps of {@link Model#load}: check the file, hash it, read the manifest, then for each provider in turn
+ * (TensorRT, CUDA, CPU for {@code auto}) open the session, check the input, read the metadata, resolve decoder, labels,
+ * size and pre-processing (manifest over metadata over the decoder's defaults), run the warm-up inference that also
+ * measures the output shapes (and builds TensorRT engines), and let the decoder factory check them. A GPU provider that
+ * fails to start or to run the warm-up is recorded and the next one tried; a problem of the model itself stops at once.
  */
 final class ModelLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelLoader.class);
 
-    /** Input side used when the graph, the manifest and the metadata all leave it open. */
-    static final int DEFAULT_INPUT_SIDE = 640;
-
     private static final Map<String, String> DECODER_BY_TASK = Map.of(
             "detect", "yolov8",
             "pose", "yolo-pose",
             "classify", "classify",
+            "anomaly", "anomalib",
             "segment", "yolov8-seg",
             "obb", "yolov8-obb");
+
+    /** A GPU provider could not start or run: worth trying the next provider. */
+    private static final class ProviderFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ProviderFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Everything {@link #build} resolved, for the model's constructor. */
+    record Parts(ModelInfo info, String description, InputPlan input, Preprocessing preprocessing,
+            DecoderFactory factory, DecoderContext context, ResultKind kind, float confidence, float iou, int maxBatch,
+            Duration warmUp) {
+    }
 
     private ModelLoader() {
     }
 
-    static Model load(ModelSpec spec, DecoderRegistry decoders) throws ModelException {
+    static Model load(ModelSpec spec, DecoderRegistry decoders, LoadProgress progress) throws ModelException {
         Path file = spec.path().toAbsolutePath().normalize();
         ModelFile.checkReadable(file);
         String sha256 = ModelFile.sha256(file);
         ModelManifest manifest = ModelManifest.readBeside(file).orElse(null);
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        SessionOpener.Opened opened = SessionOpener.open(environment, file, sha256, spec.provider(),
-                spec.intraOpThreads());
-        try {
-            return build(spec, decoders, file, sha256, manifest, environment, opened);
-        } catch (ModelException | RuntimeException e) {
-            closeQuietly(opened);
-            throw e;
+        if (manifest != null && manifest.sha256() != null && !manifest.sha256().equals(sha256)) {
+            throw new ModelException("Model file " + file + " has sha256 " + sha256 + " but its manifest "
+                    + manifest.file() + " says " + manifest.sha256() + ". Fix: the file changed since the manifest was"
+                    + " written: put the right file back, or export it again and update sha256 in the manifest");
+        }
+        OrtEnvironment environment = OrtRuntime.environment();
+        EnumSet<OrtProvider> available = OrtRuntime.availableProviders();
+        List<String> notes = new ArrayList<>();
+        List<Provider> order = providerOrder(spec.provider(), available, notes, file);
+        for (Provider provider : order) {
+            try {
+                return attempt(spec, decoders, progress, file, sha256, manifest, environment, provider, notes);
+            } catch (ProviderFailure failure) {
+                if (spec.provider() != Provider.AUTO) {
+                    throw new ModelException("Model " + file + ": provider " + provider.configName()
+                            + " failed to start: " + failure.getMessage() + ". " + SessionOpener.GPU_FIX,
+                            failure.getCause());
+                }
+                String note = label(provider) + ": failed to start (" + failure.getMessage() + ")";
+                notes.add(note);
+                LOG.warn("Model '{}' ({}): {}; trying the next provider", spec.id(), file, note);
+                progress.report(spec.id(), note + "; trying the next provider");
+            }
+        }
+        throw new IllegalStateException("The CPU provider is always tried last and never reports a provider failure");
+    }
+
+    private static List<Provider> providerOrder(Provider requested, EnumSet<OrtProvider> available, List<String> notes,
+            Path file) throws ModelException {
+        String build = !available.contains(OrtProvider.CUDA) && !available.contains(OrtProvider.TENSOR_RT)
+                ? "CPU jar" : "providers: " + available;
+        switch (requested) {
+            case CPU -> {
+                notes.add("TensorRT, CUDA: not tried (provider: cpu set explicitly)");
+                return List.of(Provider.CPU);
+            }
+            case TENSORRT, CUDA -> {
+                if (!available.contains(ortProvider(requested))) {
+                    throw new ModelException("Model " + file + " asks for provider " + requested.configName()
+                            + ", which is not in this ONNX Runtime build (" + build + "). " + SessionOpener.GPU_FIX);
+                }
+                return List.of(requested);
+            }
+            case AUTO -> {
+                List<Provider> order = new ArrayList<>();
+                for (Provider gpu : List.of(Provider.TENSORRT, Provider.CUDA)) {
+                    if (available.contains(ortProvider(gpu))) {
+                        order.add(gpu);
+                    } else {
+                        notes.add(label(gpu) + ": not in this ONNX Runtime build (" + build + ")");
+                    }
+                }
+                order.add(Provider.CPU);
+                return order;
+            }
+            default -> throw new IllegalStateException("Unhandled provider " + requested);
         }
     }
 
-    private static Model build(ModelSpec spec, DecoderRegistry decoders, Path file, String sha256,
-            ModelManifest manifest, OrtEnvironment environment, SessionOpener.Opened opened) throws ModelException {
+    private static Model attempt(ModelSpec spec, DecoderRegistry decoders, LoadProgress progress, Path file,
+            String sha256, ModelManifest manifest, OrtEnvironment environment, Provider provider, List<String> notes)
+            throws ModelException, ProviderFailure {
+        SessionOpener.TensorRtPlan plan = null;
+        EngineBuildMonitor monitor = null;
+        int enginesBefore = 0;
+        long start = System.currentTimeMillis();
+        if (provider == Provider.TENSORRT) {
+            plan = tensorRtPlan(spec, file, sha256, manifest, environment);
+            enginesBefore = EngineBuildMonitor.countEngines(plan.engineFolder());
+            String what = enginesBefore > 0
+                    ? "loading TensorRT engines from " + plan.engineFolder()
+                    : "building TensorRT engines into " + plan.engineFolder() + " (first start of this model on this"
+                            + " GPU and TensorRT version; this can take minutes and happens once)";
+            LOG.info("Model '{}': {}", spec.id(), what);
+            progress.report(spec.id(), what);
+            String id = spec.id();
+            monitor = EngineBuildMonitor.start(id, what, Duration.ofSeconds(10), message -> {
+                LOG.info("Model '{}': {}", id, message);
+                progress.report(id, message);
+            });
+        }
+        SessionOpener.Opened opened = null;
+        try {
+            try {
+                opened = SessionOpener.create(environment, file, provider, spec, plan);
+            } catch (OrtException e) {
+                if (provider == Provider.CPU || SessionOpener.notOnnx(e)) {
+                    throw SessionOpener.loadFailure(environment, file, sha256, e);
+                }
+                throw new ProviderFailure(e.getMessage(), e);
+            } catch (RuntimeException | LinkageError e) {
+                if (provider == Provider.CPU) {
+                    throw e;
+                }
+                // A provider library that cannot be loaded (missing CUDA, cuDNN or TensorRT) must not stop auto.
+                throw new ProviderFailure(e.toString(), e);
+            }
+            Parts parts = build(spec, decoders, file, sha256, manifest, environment, opened, List.copyOf(notes));
+            EngineCacheStatus engines = null;
+            if (plan != null) {
+                Duration took = monitor.elapsed();
+                int after = EngineBuildMonitor.countEngines(plan.engineFolder());
+                boolean written = newestEngine(plan.engineFolder()) >= start;
+                engines = new EngineCacheStatus(plan.engineFolder(), enginesBefore > 0 && !written, enginesBefore,
+                        after, took);
+                String done = (engines.reused() ? "TensorRT engines loaded from cache" : "TensorRT engines built and"
+                        + " cached") + " in " + took.toMillis() + " ms (" + after + " in " + plan.engineFolder() + ")";
+                LOG.info("Model '{}': {}", spec.id(), done);
+                progress.report(spec.id(), done);
+            }
+            progress.report(spec.id(), "loaded on " + provider.configName() + ", warm-up "
+                    + parts.warmUp().toMillis() + " ms");
+            return new Model(parts, environment, opened, engines);
+        } catch (ModelException | ProviderFailure | RuntimeException e) {
+            if (opened != null) {
+                opened.closeQuietly();
+            }
+            throw e;
+        } finally {
+            if (monitor != null) {
+                monitor.close();
+            }
+        }
+    }
+
+    private static Parts build(ModelSpec spec, DecoderRegistry decoders, Path file, String sha256,
+            ModelManifest manifest, OrtEnvironment environment, SessionOpener.Opened opened, List<String> notes)
+            throws ModelException, ProviderFailure {
         OrtSession session = opened.session();
-        NodeInfo input = imageInput(session, file);
-        long[] inputShape = ((TensorInfo) input.getInfo()).getShape();
         OnnxModelMetadata ortMetadata = call(session::getMetadata, file, "read the metadata of");
         OnnxMetadata metadata = OnnxMetadata.parse(ortMetadata.getCustomMetadata());
         metadata.problems().forEach(p -> LOG.warn("Model {}: ONNX metadata ignored: {}", file, p));
+        InputPlan input = InputPlan.of(session, manifest, metadata, file);
 
         String task = manifest != null && manifest.task() != null ? manifest.task() : metadata.task();
         String[] keyAndSource = decoderKey(spec, manifest, task, file, decoders);
@@ -91,56 +235,186 @@ final class ModelLoader {
                     + " and no manifest " + ModelManifest.fileFor(file) + " gives 'labels'. Fix: write that file with"
                     + " labels: [first, second, ...], one name per class in class-id order");
         }
-        int[] size = inputSize(inputShape, manifest, metadata, file);
+        Preprocessing preprocessing;
+        try {
+            preprocessing = manifest == null ? factory.preprocessing()
+                    : manifest.preprocess().applyTo(factory.preprocessing());
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("Manifest " + manifest.file() + ": " + e.getMessage());
+        }
+        int maxBatch = spec.maxBatch();
+        if (maxBatch > 1 && !input.dynamicBatch()) {
+            throw new ModelException("Model " + file + " has a fixed batch of 1 (input " + input + ") but maxBatch is "
+                    + maxBatch + ". Fix: export it with a dynamic batch axis (Ultralytics: yolo export format=onnx"
+                    + " dynamic=True) or set maxBatch: 1");
+        }
 
         long start = System.nanoTime();
-        List<OutputTensor> outputs = warmUp(environment, session, input.getName(), size[0], size[1], file);
-        long warmUpMillis = (System.nanoTime() - start) / 1_000_000;
-        DecoderContext context = new DecoderContext(file, key, size[0], size[1], labels, outputs);
-        factory.create(context);
+        WarmUp warm = warmUp(environment, session, input, preprocessing, maxBatch, file, opened.provider());
+        Duration warmUp = Duration.ofNanos(System.nanoTime() - start);
+        DecoderHints hints = new DecoderHints(
+                manifest != null && manifest.keypoints() > 0 ? manifest.keypoints() : metadata.keypoints(),
+                manifest != null && manifest.keypoints() > 0 ? manifest.keypointDims() : metadata.keypointDims(),
+                manifest == null ? List.of() : manifest.strides(), manifest == null ? null : manifest.softmax(),
+                manifest == null ? null : manifest.anomaly(), warm.otherOutputs());
+        DecoderContext context = new DecoderContext(file, key, input.width(), input.height(), labels, warm.outputs(),
+                hints);
+        ResultKind kind = kind(factory.create(context));
 
         ModelInfo info = new ModelInfo(spec.id(), name(manifest, file), version(manifest, metadata, ortMetadata),
-                sha256, task != null ? task : factory.task(), key, opened.provider(), opened.notes(), size[0],
-                size[1], labels, file);
+                sha256, task != null ? task : factory.task(), key, opened.provider(), notes, input.width(),
+                input.height(), labels, file);
         float confidence = pick(spec.confidence(), manifest == null ? Float.NaN : manifest.confidence(),
                 ModelSpec.DEFAULT_CONFIDENCE);
         float iou = pick(spec.iou(), manifest == null ? Float.NaN : manifest.iou(), ModelSpec.DEFAULT_IOU);
         String description = manifest != null && manifest.description() != null ? manifest.description()
                 : metadata.description() != null ? metadata.description() : "";
-        opened.notes().forEach(note -> LOG.info("Model '{}': {}", spec.id(), note));
-        LOG.info("Model '{}' loaded: {} {} (sha256 {}), decoder {}, {} labels, input {}x{}, outputs {}, provider {},"
-                + " warm-up {} ms", spec.id(), info.name(), info.version(), sha256.substring(0, 12), key,
-                labels.size(), size[0], size[1], outputs, info.provider().configName(), warmUpMillis);
-        return new Model(info, description, environment, session, opened.options(), input.getName(), factory, context,
-                confidence, iou);
+        notes.forEach(note -> LOG.info("Model '{}': {}", spec.id(), note));
+        LOG.info("Model '{}' loaded: {} {} (sha256 {}), decoder {} ({}), {} labels, input {} {}x{} {}, {} {} {}, outputs"
+                + " {}, max batch {}, provider {}, warm-up {} ms", spec.id(), info.name(), info.version(),
+                sha256.substring(0, 12), key, kind, labels.size(), input.name(), input.width(), input.height(),
+                input.layout().configName(), preprocessing.resize().configName(),
+                preprocessing.color().configName(), preprocessing.scale() == 1f ? "0..255" : "scale "
+                        + preprocessing.scale(), warm.outputs(), maxBatch, info.provider().configName(),
+                warmUp.toMillis());
+        return new Parts(info, description, input, preprocessing, factory, context, kind, confidence, iou, maxBatch,
+                warmUp);
     }
 
-    private static NodeInfo imageInput(OrtSession session, Path file) throws ModelException {
-        Map<String, NodeInfo> inputs = call(session::getInputInfo, file, "read the inputs of");
-        if (inputs.size() != 1) {
-            throw new ModelException("Model " + file + " has " + inputs.size() + " inputs " + inputs.keySet()
-                    + "; Loupe's image models take exactly one, [1, 3, height, width]. Fix: export the model with a"
-                    + " single image input");
+    private static ResultKind kind(OutputDecoder decoder) {
+        if (decoder instanceof Decoder boxes) {
+            return boxes.keypoints() > 0 ? ResultKind.POSES : ResultKind.DETECTIONS;
         }
-        NodeInfo input = inputs.values().iterator().next();
-        if (!(input.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
-            throw new ModelException("Model " + file + ": input '" + input.getName() + "' is " + input.getInfo()
-                    + "; Loupe feeds a float tensor [1, 3, height, width]. Fix: export the model with a float32 image"
-                    + " input (a dynamic-INT8 export keeps a float input)");
+        if (decoder instanceof ClassDecoder) {
+            return ResultKind.CLASSIFICATION;
         }
-        long[] shape = tensor.getShape();
-        if (shape.length != 4) {
-            throw new ModelException("Model " + file + ": input '" + input.getName() + "' has rank " + shape.length
-                    + " " + Arrays.toString(shape) + "; an image model needs rank 4, [1, 3, height, width]. Fix: use"
-                    + " an image detection export (Ultralytics: yolo export format=onnx) or check that this is the"
-                    + " model you meant");
+        if (decoder instanceof AnomalyDecoder) {
+            return ResultKind.ANOMALY;
         }
-        if (shape[0] > 1 || shape[1] > 0 && shape[1] != 3) {
-            throw new ModelException("Model " + file + ": input '" + input.getName() + "' is "
-                    + Arrays.toString(shape) + "; Loupe feeds one 3-channel image, [1, 3, height, width]. Fix: export"
-                    + " with batch=1 (or a dynamic batch) and 3 input channels");
+        throw new IllegalStateException("Unknown decoder kind " + decoder.getClass());
+    }
+
+    /** The measured outputs: float ones (decodable) with their shapes for one image, and the names of the others. */
+    private record WarmUp(List<OutputTensor> outputs, List<String> otherOutputs) {
+    }
+
+    /**
+     * Inferences on a gray image through the real pre-processing, at batch 1 and (when batching) at {@code maxBatch};
+     * returns the outputs with their concrete shapes for one image.
+     */
+    private static WarmUp warmUp(OrtEnvironment environment, OrtSession session, InputPlan input,
+            Preprocessing preprocessing, int maxBatch, Path file, Provider provider)
+            throws ModelException, ProviderFailure {
+        List<OutputTensor> outputs = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        try (Preprocessor preprocessor = new Preprocessor(preprocessing, input.layout(), input.width(), input.height(),
+                        maxBatch);
+                Scalar gray = new Scalar(114, 114, 114, 0);
+                Mat image = new Mat(input.height(), input.width(), CV_8UC3, gray)) {
+            for (int slot = 0; slot < maxBatch; slot++) {
+                preprocessor.apply(slot, image);
+            }
+            try (OnnxTensor tensor = OnnxTensor.createTensor(environment, preprocessor.batchBuffer(1),
+                            preprocessor.shape(1));
+                    OrtSession.Result result = session.run(Map.of(input.name(), tensor))) {
+                for (Map.Entry<String, OnnxValue> entry : result) {
+                    if (entry.getValue() instanceof OnnxTensor out && out.getInfo().type == OnnxJavaType.FLOAT) {
+                        outputs.add(new OutputTensor(entry.getKey(), out.getInfo().getShape()));
+                    } else {
+                        others.add(entry.getKey());
+                    }
+                }
+            }
+            if (outputs.isEmpty()) {
+                throw new ModelException("Model " + file + " has no float output (outputs: " + others + "). Fix: export"
+                        + " without NMS or post-processing in the graph (Ultralytics: nms=False)");
+            }
+            if (maxBatch > 1) {
+                checkBatch(environment, session, input, preprocessor, maxBatch, outputs, file);
+            }
+        } catch (OrtException e) {
+            if (provider != Provider.CPU) {
+                throw new ProviderFailure("the warm-up inference failed: " + e.getMessage(), e);
+            }
+            throw new ModelException("Model " + file + ": the warm-up inference on a " + input.width() + "x"
+                    + input.height() + " input failed: " + e.getMessage() + ". Fix: check the input size (manifest"
+                    + " input, metadata imgsz) against what the model was exported for", e);
         }
-        return input;
+        if (!others.isEmpty()) {
+            LOG.info("Model {}: outputs {} are not float tensors and are not read", file, others);
+        }
+        return new WarmUp(outputs, others);
+    }
+
+    private static void checkBatch(OrtEnvironment environment, OrtSession session, InputPlan input,
+            Preprocessor preprocessor, int maxBatch, List<OutputTensor> single, Path file)
+            throws OrtException, ModelException {
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, preprocessor.batchBuffer(maxBatch),
+                        preprocessor.shape(maxBatch));
+                OrtSession.Result result = session.run(Map.of(input.name(), tensor))) {
+            for (OutputTensor one : single) {
+                long[] batched = ((OnnxTensor) result.get(one.name()).orElseThrow()).getInfo().getShape();
+                long[] expected = one.shape();
+                expected[0] = maxBatch;
+                if (one.rank() == 0 || one.dim(0) != 1 || !Arrays.equals(batched, expected)) {
+                    throw new ModelException("Model " + file + ": output " + one + " does not follow the batch: at"
+                            + " batch " + maxBatch + " it is " + Arrays.toString(batched) + ", not "
+                            + Arrays.toString(expected) + ". Fix: export with dynamic=True on the batch axis of inputs"
+                            + " and outputs, or set maxBatch: 1");
+                }
+            }
+        }
+    }
+
+    /** A TensorRT plan: engine cache folder of this model's key, timing cache, and the input profile. */
+    private static SessionOpener.TensorRtPlan tensorRtPlan(ModelSpec spec, Path file, String sha256,
+            ModelManifest manifest, OrtEnvironment environment) throws ModelException, ProviderFailure {
+        InputPlan input;
+        try (OrtSession probe = SessionOpener.probe(environment, file)) {
+            OnnxMetadata metadata = OnnxMetadata.parse(call(probe::getMetadata, file, "read the metadata of")
+                    .getCustomMetadata());
+            input = InputPlan.of(probe, manifest, metadata, file);
+        } catch (OrtException e) {
+            throw SessionOpener.loadFailure(environment, file, sha256, e);
+        }
+        TensorRtOptions options = spec.tensorRt();
+        if (options.int8CalibrationTable() != null && !Files.isRegularFile(options.int8CalibrationTable())) {
+            throw new ModelException("Model " + file + ": the INT8 calibration table "
+                    + options.int8CalibrationTable().toAbsolutePath() + " does not exist. Fix: correct its path, or"
+                    + " remove it for a model with Q/DQ nodes");
+        }
+        String trtVersion = TensorRtVersion.find();
+        GpuIdentity gpu = GpuIdentity.probe(options.deviceId());
+        if (TensorRtVersion.UNKNOWN.equals(trtVersion)) {
+            LOG.warn("Model {}: the TensorRT version could not be found (no libnvinfer.so.X in LD_LIBRARY_PATH or the"
+                    + " usual folders); engines are cached under trt{}: delete that folder after upgrading TensorRT",
+                    file, trtVersion);
+        }
+        EngineCacheKey key = new EngineCacheKey(sha256, trtVersion, gpu.slug(),
+                EngineCacheKey.precision(options.fp16(), options.int8()), spec.maxBatch());
+        Path root = options.engineCacheRoot().toAbsolutePath().normalize();
+        Path folder = key.folder(root);
+        Path timing = root.resolve("timing-trt" + trtVersion + "-" + gpu.slug());
+        try {
+            Files.createDirectories(folder);
+            Files.createDirectories(timing);
+        } catch (IOException e) {
+            throw new ProviderFailure("cannot create the TensorRT engine cache " + folder + " (" + e + "); set a"
+                    + " writable engineCacheRoot", e);
+        }
+        return new SessionOpener.TensorRtPlan(folder, timing, input.name(), input.shape(1),
+                input.shape(spec.maxBatch()), input.dynamic());
+    }
+
+    private static long newestEngine(Path folder) {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".engine"))
+                    .mapToLong(f -> f.toFile().lastModified())
+                    .max()
+                    .orElse(0L);
+        } catch (IOException e) {
+            return 0L;
+        }
     }
 
     /** Returns {key, where it came from}. */
@@ -154,61 +428,13 @@ final class ModelLoader {
         }
         if (task != null) {
             String t = task.trim().toLowerCase(Locale.ROOT);
-            return new String[] {DECODER_BY_TASK.getOrDefault(t, t), "task '" + task + "' in the model metadata"};
+            return new String[] {DECODER_BY_TASK.getOrDefault(t, t), "task '" + task + "' in the model "
+                    + (manifest != null && manifest.task() != null ? "manifest" : "metadata")};
         }
         throw new ModelException("Model " + file + " names no decoder: neither the configuration, nor a manifest "
                 + ModelManifest.fileFor(file).getFileName() + ", nor the ONNX metadata ('task') says how to read its"
                 + " outputs. Fix: set decoder to one of " + String.join(", ", decoders.keys())
                 + " in the model configuration or the manifest");
-    }
-
-    /** Returns {width, height}: the graph's fixed sizes, else the manifest's, else the metadata's imgsz, else 640. */
-    private static int[] inputSize(long[] shape, ModelManifest manifest, OnnxMetadata metadata, Path file)
-            throws ModelException {
-        int fixedHeight = shape[2] > 0 ? Math.toIntExact(shape[2]) : 0;
-        int fixedWidth = shape[3] > 0 ? Math.toIntExact(shape[3]) : 0;
-        if (manifest != null && manifest.inputWidth() > 0) {
-            boolean clash = fixedWidth > 0 && fixedWidth != manifest.inputWidth()
-                    || fixedHeight > 0 && fixedHeight != manifest.inputHeight();
-            if (clash) {
-                throw new ModelException("Manifest " + manifest.file() + " sets input " + manifest.inputWidth() + "x"
-                        + manifest.inputHeight() + " but model " + file + " has a fixed input of " + fixedWidth + "x"
-                        + fixedHeight + " (" + Arrays.toString(shape) + "). Fix: remove input from the manifest or"
-                        + " export the model at that size (or with dynamic=True)");
-            }
-        }
-        return new int[] {
-            firstPositive(fixedWidth, manifest == null ? 0 : manifest.inputWidth(), metadata.inputWidth()),
-            firstPositive(fixedHeight, manifest == null ? 0 : manifest.inputHeight(), metadata.inputHeight())
-        };
-    }
-
-    /** One inference on a gray image through the real letterbox; returns the outputs with their concrete shapes. */
-    private static List<OutputTensor> warmUp(OrtEnvironment environment, OrtSession session, String inputName,
-            int width, int height, Path file) throws ModelException {
-        List<OutputTensor> outputs = new ArrayList<>();
-        try (Letterbox letterbox = new Letterbox(width, height);
-                Scalar gray = new Scalar(Letterbox.PAD_VALUE, Letterbox.PAD_VALUE, Letterbox.PAD_VALUE, 0);
-                Mat image = new Mat(height, width, CV_8UC3, gray)) {
-            letterbox.apply(image);
-            try (OnnxTensor tensor = OnnxTensor.createTensor(environment, letterbox.blobBuffer(), letterbox.shape());
-                    OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
-                for (Map.Entry<String, OnnxValue> entry : result) {
-                    if (!(entry.getValue() instanceof OnnxTensor out)
-                            || out.getInfo().type != OnnxJavaType.FLOAT) {
-                        throw new ModelException("Model " + file + ": output '" + entry.getKey() + "' is "
-                                + entry.getValue().getInfo() + "; Loupe's decoders read float tensors. Fix: export"
-                                + " without NMS or post-processing in the graph (Ultralytics: nms=False)");
-                    }
-                    outputs.add(new OutputTensor(entry.getKey(), out.getInfo().getShape()));
-                }
-            }
-        } catch (OrtException e) {
-            throw new ModelException("Model " + file + ": the warm-up inference on a " + width + "x" + height
-                    + " input failed: " + e.getMessage() + ". Fix: check the input size (manifest input, metadata"
-                    + " imgsz) against what the model was exported for", e);
-        }
-        return outputs;
     }
 
     private static String name(ModelManifest manifest, Path file) {
@@ -238,8 +464,12 @@ final class ModelLoader {
         return Float.isNaN(fromManifest) ? fallback : fromManifest;
     }
 
-    private static int firstPositive(int a, int b, int c) {
-        return a > 0 ? a : b > 0 ? b : c > 0 ? c : DEFAULT_INPUT_SIDE;
+    private static OrtProvider ortProvider(Provider provider) {
+        return provider == Provider.TENSORRT ? OrtProvider.TENSOR_RT : OrtProvider.CUDA;
+    }
+
+    private static String label(Provider provider) {
+        return provider == Provider.TENSORRT ? "TensorRT" : provider == Provider.CUDA ? "CUDA" : "CPU";
     }
 
     private interface OrtCall<T> {
@@ -253,14 +483,5 @@ final class ModelLoader {
             throw new ModelException("ONNX Runtime could not " + what + " model " + file + ": " + e.getMessage()
                     + ". Fix: export the model again", e);
         }
-    }
-
-    private static void closeQuietly(SessionOpener.Opened opened) {
-        try {
-            opened.session().close();
-        } catch (OrtException e) {
-            LOG.debug("Closing a half-loaded session failed", e);
-        }
-        opened.options().close();
     }
 }

@@ -2,115 +2,149 @@ package io.loupe.models;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.providers.OrtCUDAProviderOptions;
+import ai.onnxruntime.providers.OrtTensorRTProviderOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
 
 /**
- * Opens the ONNX Runtime session of a model on an execution provider. {@link Provider#AUTO} tries TensorRT, then CUDA,
- * only when this ONNX Runtime build lists them, then CPU, and records why each faster one was not used. An explicit
- * {@code tensorrt} or {@code cuda} that cannot start is an error, never a silent CPU fallback.
+ * Creates the ONNX Runtime session of a model on one execution provider, with the spec's CPU options (threads,
+ * graph optimisation) and, for TensorRT, the options that make engines precise, cached and built ahead of time.
  */
 final class SessionOpener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionOpener.class);
-
-    private static final String GPU_FIX = "Fix: build Loupe with -Pgpu (onnxruntime_gpu, linux-x64) and install"
+    /** The fix named whenever a GPU provider cannot be used. */
+    static final String GPU_FIX = "Fix: build Loupe with -Pgpu (onnxruntime_gpu, linux-x64) and install"
             + " CUDA 12, cuDNN 9 and, for tensorrt, TensorRT 10 (on Jetson: point onnxruntime.native.path at an"
             + " ONNX Runtime built for JetPack); or set provider: auto or cpu";
 
-    /** An open session, its options (kept open alongside it) and how the provider was chosen. */
-    record Opened(OrtSession session, OrtSession.SessionOptions options, Provider provider, List<String> notes) {
+    /** An open session, the options kept open alongside it, and its provider. */
+    record Opened(OrtSession session, OrtSession.SessionOptions options, List<AutoCloseable> providerOptions,
+            Provider provider) {
+
+        void closeQuietly() {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                // Closing a half-loaded session; nothing more to do.
+            }
+            closeOptions();
+        }
+
+        void closeOptions() {
+            options.close();
+            for (AutoCloseable o : providerOptions) {
+                try {
+                    o.close();
+                } catch (Exception e) {
+                    // Provider options hold no resource worth reporting.
+                }
+            }
+        }
+    }
+
+    /**
+     * Where TensorRT keeps engines for this model, and the optimisation profile of its input.
+     *
+     * @param engineFolder the model's engine cache folder (its {@code EngineCacheKey})
+     * @param timingFolder the shared timing cache folder
+     * @param inputName the image input
+     * @param minShape smallest input shape of the profile ({@code [1, 3, H, W]})
+     * @param maxShape largest input shape ({@code [maxBatch, 3, H, W]})
+     * @param dynamic true when the graph's input has a dynamic dimension, so a profile must be given
+     */
+    record TensorRtPlan(Path engineFolder, Path timingFolder, String inputName, long[] minShape, long[] maxShape,
+            boolean dynamic) {
     }
 
     private SessionOpener() {
     }
 
     /**
-     * @throws ModelException when the requested provider cannot start (explicit {@code tensorrt}/{@code cuda}), or when
-     *     ONNX Runtime cannot load the file on CPU (not an ONNX model, corrupt, unsupported opset or operator)
+     * @param plan required for {@link Provider#TENSORRT}, ignored otherwise
+     * @throws OrtException when ONNX Runtime refuses the file or the provider
      */
-    static Opened open(OrtEnvironment env, Path file, String sha256, Provider requested, int intraOpThreads)
-            throws ModelException {
-        EnumSet<OrtProvider> available = OrtEnvironment.getAvailableProviders();
-        List<String> notes = new ArrayList<>();
-        switch (requested) {
-            case CPU -> notes.add("TensorRT, CUDA: not tried (provider: cpu set explicitly)");
-            case TENSORRT, CUDA -> {
-                if (!available.contains(ortProvider(requested))) {
-                    throw new ModelException("Model " + file + " asks for provider " + requested.configName()
-                            + ", which is not in this ONNX Runtime build (" + buildName(available) + "). " + GPU_FIX);
-                }
-                try {
-                    return create(env, file, requested, intraOpThreads, notes);
-                } catch (OrtException e) {
-                    if (notOnnx(e)) {
-                        throw loadFailure(env, file, sha256, e);
-                    }
-                    throw new ModelException("Model " + file + ": provider " + requested.configName()
-                            + " failed to start: " + e.getMessage() + ". " + GPU_FIX, e);
-                }
-            }
-            case AUTO -> {
-                for (Provider gpu : List.of(Provider.TENSORRT, Provider.CUDA)) {
-                    String label = gpu == Provider.TENSORRT ? "TensorRT" : "CUDA";
-                    if (!available.contains(ortProvider(gpu))) {
-                        notes.add(label + ": not in this ONNX Runtime build (" + buildName(available) + ")");
-                        continue;
-                    }
-                    try {
-                        return create(env, file, gpu, intraOpThreads, notes);
-                    } catch (OrtException e) {
-                        if (notOnnx(e)) {
-                            throw loadFailure(env, file, sha256, e);
-                        }
-                        notes.add(label + ": failed to start (" + e.getMessage() + ")");
-                        LOG.warn("Model {}: {} failed to start, trying the next provider: {}", file, label,
-                                e.getMessage());
-                    }
-                }
-            }
-            default -> throw new IllegalStateException("Unhandled provider " + requested);
-        }
-        try {
-            return create(env, file, Provider.CPU, intraOpThreads, notes);
-        } catch (OrtException e) {
-            throw loadFailure(env, file, sha256, e);
-        }
-    }
-
-    private static Opened create(OrtEnvironment env, Path file, Provider provider, int intraOpThreads,
-            List<String> notes) throws OrtException {
+    static Opened create(OrtEnvironment env, Path file, Provider provider, ModelSpec spec, TensorRtPlan plan)
+            throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        List<AutoCloseable> providerOptions = new ArrayList<>();
         try {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            if (intraOpThreads > 0) {
-                options.setIntraOpNumThreads(intraOpThreads);
+            options.setOptimizationLevel(ortLevel(spec.optimization()));
+            if (spec.intraOpThreads() > 0) {
+                options.setIntraOpNumThreads(spec.intraOpThreads());
             }
-            switch (provider) {
-                case TENSORRT -> {
-                    options.addTensorrt(0);
-                    options.addCUDA(0);
+            if (spec.interOpThreads() > 0) {
+                options.setInterOpNumThreads(spec.interOpThreads());
+                if (spec.interOpThreads() > 1) {
+                    options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.PARALLEL);
                 }
-                case CUDA -> options.addCUDA(0);
-                default -> {
-                    // CPU is always there.
+            }
+            int device = spec.tensorRt().deviceId();
+            if (provider == Provider.TENSORRT) {
+                OrtTensorRTProviderOptions trt = new OrtTensorRTProviderOptions(device);
+                providerOptions.add(trt);
+                for (Map.Entry<String, String> e : tensorRtConfig(spec.tensorRt(), plan).entrySet()) {
+                    trt.add(e.getKey(), e.getValue());
                 }
+                options.addTensorrt(trt);
+            }
+            if (provider == Provider.TENSORRT || provider == Provider.CUDA) {
+                OrtCUDAProviderOptions cuda = new OrtCUDAProviderOptions(device);
+                providerOptions.add(cuda);
+                options.addCUDA(cuda);
             }
             OrtSession session = env.createSession(file.toString(), options);
-            return new Opened(session, options, provider, List.copyOf(notes));
-        } catch (OrtException | RuntimeException e) {
-            options.close();
+            return new Opened(session, options, List.copyOf(providerOptions), provider);
+        } catch (OrtException | RuntimeException | LinkageError e) {
+            new Opened(null, options, providerOptions, provider).closeOptions();
             throw e;
         }
     }
 
-    private static ModelException loadFailure(OrtEnvironment env, Path file, String sha256, OrtException e) {
+    /** A CPU session with no graph optimisation and one thread: quick to open, to read a model's inputs and metadata. */
+    static OrtSession probe(OrtEnvironment env, Path file) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+            options.setIntraOpNumThreads(1);
+            return env.createSession(file.toString(), options);
+        }
+    }
+
+    /** The TensorRT provider options ({@code trt_*} keys) for these settings and this model's plan. */
+    static Map<String, String> tensorRtConfig(TensorRtOptions o, TensorRtPlan plan) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("device_id", Integer.toString(o.deviceId()));
+        config.put("trt_fp16_enable", flag(o.fp16()));
+        config.put("trt_int8_enable", flag(o.int8()));
+        if (o.int8() && o.int8CalibrationTable() != null) {
+            Path table = o.int8CalibrationTable().toAbsolutePath().normalize();
+            config.put("trt_int8_calibration_table_name", table.toString());
+            config.put("trt_int8_use_native_calibration_table",
+                    flag(!table.getFileName().toString().endsWith(".flatbuffers")));
+        }
+        config.put("trt_engine_cache_enable", "1");
+        config.put("trt_engine_cache_path", plan.engineFolder().toString());
+        if (o.timingCache()) {
+            config.put("trt_timing_cache_enable", "1");
+            config.put("trt_timing_cache_path", plan.timingFolder().toString());
+        }
+        if (o.workspaceBytes() > 0) {
+            config.put("trt_max_workspace_size", Long.toString(o.workspaceBytes()));
+        }
+        if (plan.dynamic()) {
+            config.put("trt_profile_min_shapes", plan.inputName() + ":" + dims(plan.minShape()));
+            config.put("trt_profile_opt_shapes", plan.inputName() + ":" + dims(plan.maxShape()));
+            config.put("trt_profile_max_shapes", plan.inputName() + ":" + dims(plan.maxShape()));
+        }
+        return config;
+    }
+
+    /** The message for a file ONNX Runtime cannot load on CPU: not ONNX at all, or an unsupported opset/operator. */
+    static ModelException loadFailure(OrtEnvironment env, Path file, String sha256, OrtException e) {
         String reason = e.getMessage();
         if (notOnnx(e)) {
             return new ModelException("Model file " + file.toAbsolutePath() + " is not an ONNX model or is corrupt"
@@ -124,20 +158,30 @@ final class SessionOpener {
     }
 
     /** True when ONNX Runtime could not even parse the file: no provider would do better. */
-    private static boolean notOnnx(OrtException e) {
+    static boolean notOnnx(OrtException e) {
         return e.getCode() == OrtException.OrtErrorCode.ORT_INVALID_PROTOBUF
                 || e.getCode() == OrtException.OrtErrorCode.ORT_NO_MODEL
                 || (e.getMessage() != null && e.getMessage().contains("Protobuf parsing failed"));
     }
 
-    private static OrtProvider ortProvider(Provider provider) {
-        return provider == Provider.TENSORRT ? OrtProvider.TENSOR_RT : OrtProvider.CUDA;
+    private static OrtSession.SessionOptions.OptLevel ortLevel(GraphOptimization level) {
+        return switch (level) {
+            case DISABLE -> OrtSession.SessionOptions.OptLevel.NO_OPT;
+            case BASIC -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
+            case EXTENDED -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
+            case ALL -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
+        };
     }
 
-    private static String buildName(EnumSet<OrtProvider> available) {
-        if (!available.contains(OrtProvider.CUDA) && !available.contains(OrtProvider.TENSOR_RT)) {
-            return "CPU jar";
+    private static String flag(boolean on) {
+        return on ? "1" : "0";
+    }
+
+    private static String dims(long[] shape) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            s.append(i == 0 ? "" : "x").append(shape[i]);
         }
-        return "providers: " + available;
+        return s.toString();
     }
 }

@@ -86,15 +86,16 @@ class ModelLoadErrorsTest {
 
     @Test
     void load_unknownDecoderFromMetadataTask_saysWhereTheKeyCameFrom() throws Exception {
-        // given a pose export, whose decoder is not written yet
-        Path file = TinyModelTest.writeTiny(dir, "pose.onnx",
-                TinyOnnx.metadata("names", "{0: 'person'}", "task", "pose"));
+        // given a segmentation export, whose decoder is not written yet
+        Path file = TinyModelTest.writeTiny(dir, "seg.onnx",
+                TinyOnnx.metadata("names", "{0: 'person'}", "task", "segment"));
 
         // when
         ModelException e = assertThrows(ModelException.class, () -> Model.load(ModelSpec.of("m", file)));
 
         // then
-        assertMessage(e, "unknown decoder 'yolo-pose' (from task 'pose' in the model metadata)", "yolov8, yolo11");
+        assertMessage(e, "unknown decoder 'yolov8-seg' (from task 'segment' in the model metadata)",
+                "yolov8, yolo11, yolov5, yolov7, yolox, yolo-pose");
     }
 
     @Test
@@ -238,6 +239,19 @@ class ModelLoadErrorsTest {
 
         // then
         assertMessage(e, "sets input 320x320", "fixed input of 64x64", "Fix: remove input from the manifest");
+    }
+
+    @Test
+    void load_manifestSha256NotMatchingTheFile_namesBothHashes() throws Exception {
+        // given
+        Path file = TinyModelTest.writeTiny(dir, "tiny.onnx", DETECT_TWO_CLASSES);
+        Files.writeString(dir.resolve("tiny.model.yml"), "sha256: " + "a".repeat(64) + "\n");
+
+        // when
+        ModelException e = assertThrows(ModelException.class, () -> Model.load(ModelSpec.of("m", file)));
+
+        // then
+        assertMessage(e, "but its manifest", "says " + "a".repeat(64), "Fix: the file changed since the manifest");
     }
 
     private static void assertMessage(ModelException e, String... parts) {

@@ -41,4 +41,34 @@ class ModelSpecTest {
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.of(" ", FILE));
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.of("m", FILE).withIou(0f));
     }
+
+    @Test
+    void sevenArgumentConstructor_keepsTheNewSettingsAtTheirDefaults() {
+        ModelSpec spec = new ModelSpec("m", FILE, null, Provider.CPU, 0.3f, 0.5f, 2);
+        assertEquals(0, spec.interOpThreads());
+        assertEquals(GraphOptimization.ALL, spec.optimization());
+        assertEquals(TensorRtOptions.defaults(), spec.tensorRt());
+        assertEquals(1, spec.maxBatch());
+        assertTrue(spec.tensorRt().fp16());
+        assertEquals(TensorRtOptions.defaultCacheRoot(), spec.tensorRt().engineCacheRoot());
+    }
+
+    @Test
+    void withers_changeOneSettingEach() {
+        ModelSpec spec = ModelSpec.of("m", FILE).withInterOpThreads(2).withOptimization(GraphOptimization.BASIC)
+                .withMaxBatch(8).withTensorRt(TensorRtOptions.defaults().withDeviceId(1));
+        assertEquals(2, spec.interOpThreads());
+        assertEquals(GraphOptimization.BASIC, spec.optimization());
+        assertEquals(8, spec.maxBatch());
+        assertEquals(1, spec.tensorRt().deviceId());
+        assertEquals(GraphOptimization.EXTENDED, GraphOptimization.parse(" Extended "));
+    }
+
+    @Test
+    void maxBatchOutOfRange_isRefusedNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelSpec.of("m", FILE).withMaxBatch(0));
+        assertEquals("Model 'm': maxBatch is 0; use 1 (no batching) up to 64", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ModelSpec.of("m", FILE).withInterOpThreads(-1));
+    }
 }

@@ -2,6 +2,8 @@ package io.loupe.models;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -29,5 +31,25 @@ public final class TestData {
             Assumptions.abort(reason + "; skipping");
         }
         return file;
+    }
+
+    /**
+     * A symbolic link in {@code dir} to the model at {@code relative}, with the manifest text {@code manifest} written
+     * beside the link, for third-party models without metadata: the test data stays untouched and uncopied.
+     */
+    public static Path linkWithManifest(Path dir, String relative, String manifest) throws IOException {
+        Path model = require(relative);
+        Path link = Files.createSymbolicLink(dir.resolve(model.getFileName()), model.toAbsolutePath());
+        String name = model.getFileName().toString().replaceFirst("\\.onnx$", "");
+        Files.writeString(dir.resolve(name + ".model.yml"), manifest, StandardCharsets.UTF_8);
+        return link;
+    }
+
+    /** The lines of a text file under {@code ../shared/testdata}, blank ones dropped. */
+    public static java.util.List<String> lines(String relative) throws IOException {
+        return Files.readAllLines(require(relative), StandardCharsets.UTF_8).stream()
+                .map(String::trim)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 }

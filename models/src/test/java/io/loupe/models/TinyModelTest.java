@@ -215,7 +215,7 @@ class TinyModelTest {
                 SessionDetector detector = (SessionDetector) model.newDetector();
                 Mat wide = gray(64, 128);
                 Mat tall = gray(200, 50)) {
-            long blobAddress = detector.letterbox().blob().data().address();
+            long blobAddress = detector.preprocessor().blob().data().address();
 
             // when images of different sizes go through
             detector.detect(wide);
@@ -226,7 +226,7 @@ class TinyModelTest {
             assertFalse(detector.inputTensor().ownsBuffer(), "the input tensor must wrap the blob, not a copy");
             java.nio.Buffer wrapped = detector.inputTensor().getBufferRef().orElseThrow();
             assertEquals(blobAddress, new org.bytedeco.javacpp.Pointer(wrapped).address());
-            assertEquals(blobAddress, detector.letterbox().blob().data().address());
+            assertEquals(blobAddress, detector.preprocessor().blob().data().address());
         }
     }
 

@@ -17,7 +17,30 @@ import java.util.Map;
 final class TinyOnnx {
 
     private static final int FLOAT = 1;
+    private static final int INT64 = 7;
+    private static final int BOOL = 9;
     private static final int ATTRIBUTE_INT = 2;
+    private static final int ATTRIBUTE_INTS = 7;
+
+    /**
+     * One constant output of a {@link #constantModel}: {@code values} in the given {@code shape}; declared in the graph
+     * with {@code dims} (Integer fixed, String symbolic). A {@code bool} output is {@code values > 0.5}.
+     */
+    record Output(String name, long[] shape, float[] values, Object[] dims, boolean bool) {
+
+        static Output of(String name, long[] shape, float[] values) {
+            Object[] dims = new Object[shape.length];
+            for (int i = 0; i < shape.length; i++) {
+                dims[i] = (int) shape[i];
+            }
+            return new Output(name, shape, values, dims, false);
+        }
+
+        static Output bool(String name, long[] shape, float[] values) {
+            Output o = of(name, shape, values);
+            return new Output(name, shape, values, o.dims(), true);
+        }
+    }
 
     private TinyOnnx() {
     }
@@ -43,6 +66,62 @@ final class TinyOnnx {
                 .message(11, valueInfo("images", new Object[] {1, 3, height == null ? "height" : height,
                         width == null ? "width" : width}))
                 .message(12, valueInfo("output0", new Object[] {1, rows, anchors}));
+        return model(graph, metadata);
+    }
+
+    /**
+     * A model with input {@code images} of {@code inputDims} whose outputs are constants, whatever the image: each is
+     * {@code value + 0 * mean(images)}, or {@code value > 0.5} for a bool output.
+     */
+    static byte[] constantModel(Object[] inputDims, Map<String, String> metadata, Output... outputs) {
+        Proto graph = new Proto()
+                .message(1, node("ReduceMean", new String[] {"images"}, "mean",
+                        new Proto().string(1, "keepdims").varint(3, 0).varint(20, ATTRIBUTE_INT)))
+                .message(1, node("Mul", new String[] {"mean", "zero"}, "nothing", null));
+        for (Output o : outputs) {
+            if (o.bool()) {
+                graph.message(1, node("Greater", new String[] {o.name() + "_value", "half"}, o.name(), null));
+            } else {
+                graph.message(1, node("Add", new String[] {o.name() + "_value", "nothing"}, o.name(), null));
+            }
+        }
+        graph.string(2, "tiny_constant")
+                .message(5, floatTensor("zero", new long[0], new float[] {0f}))
+                .message(5, floatTensor("half", new long[0], new float[] {0.5f}));
+        for (Output o : outputs) {
+            if (o.values().length != elements(o.shape())) {
+                throw new IllegalArgumentException(o.name() + " has " + o.values().length + " values for shape "
+                        + java.util.Arrays.toString(o.shape()));
+            }
+            graph.message(5, floatTensor(o.name() + "_value", o.shape(), o.values()));
+        }
+        graph.message(11, valueInfo("images", inputDims));
+        for (Output o : outputs) {
+            graph.message(12, valueInfo(o.name(), o.dims(), o.bool() ? BOOL : FLOAT));
+        }
+        return model(graph, metadata);
+    }
+
+    /**
+     * A detector with a dynamic batch whose output depends on each image's brightness: input {@code [batch, 3, size,
+     * size]}, output {@code [batch, rows, anchors] = table + mean(image) * selector}, the mean taken per image over all
+     * its values (0..1 after the usual scaling).
+     */
+    static byte[] brightnessDetector(int size, int rows, int anchors, float[] table, float[] selector,
+            Map<String, String> metadata) {
+        Proto graph = new Proto()
+                .message(1, node("ReduceMean", new String[] {"images"}, "mean4",
+                        new Proto().string(1, "axes").varint(8, 1).varint(8, 2).varint(8, 3)
+                                .varint(20, ATTRIBUTE_INTS)))
+                .message(1, node("Reshape", new String[] {"mean4", "shape3"}, "mean3", null))
+                .message(1, node("Mul", new String[] {"mean3", "selector"}, "scaled", null))
+                .message(1, node("Add", new String[] {"table", "scaled"}, "output0", null))
+                .string(2, "tiny_brightness")
+                .message(5, longTensor("shape3", new long[] {-1, 1, 1}))
+                .message(5, floatTensor("table", new long[] {1, rows, anchors}, table))
+                .message(5, floatTensor("selector", new long[] {1, rows, anchors}, selector))
+                .message(11, valueInfo("images", new Object[] {"batch", 3, size, size}))
+                .message(12, valueInfo("output0", new Object[] {"batch", rows, anchors}));
         return model(graph, metadata);
     }
 
@@ -104,13 +183,33 @@ final class TinyOnnx {
         return tensor.varint(2, FLOAT).string(8, name).bytes(9, raw.array());
     }
 
+    private static Proto longTensor(String name, long[] values) {
+        ByteBuffer raw = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            raw.putLong(v);
+        }
+        return new Proto().varint(1, values.length).varint(2, INT64).string(8, name).bytes(9, raw.array());
+    }
+
+    private static long elements(long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
     private static Proto valueInfo(String name, Object[] dims) {
+        return valueInfo(name, dims, FLOAT);
+    }
+
+    private static Proto valueInfo(String name, Object[] dims, int elementType) {
         Proto shape = new Proto();
         for (Object dim : dims) {
             shape.message(1, dim instanceof Integer value ? new Proto().varint(1, value)
                     : new Proto().string(2, (String) dim));
         }
-        Proto tensorType = new Proto().varint(1, FLOAT).message(2, shape);
+        Proto tensorType = new Proto().varint(1, elementType).message(2, shape);
         return new Proto().string(1, name).message(2, new Proto().message(1, tensorType));
     }
 

@@ -1,6 +1,11 @@
 package io.loupe.models.decode;
 
+import io.loupe.models.anomaly.AnomalibDecoder;
+import io.loupe.models.classify.ClassifyDecoder;
+import io.loupe.models.yolo.YoloPoseDecoder;
+import io.loupe.models.yolo.Yolov5Decoder;
 import io.loupe.models.yolo.Yolov8Decoder;
+import io.loupe.models.yolo.YoloxDecoder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,13 +16,22 @@ import java.util.Set;
 
 /**
  * Decoder factories by key, e.g. {@code yolov8} (and its alias {@code yolo11}: the same head). Immutable; build a
- * custom one with {@link #builder()} or extend the defaults with {@link #toBuilder()}. Keys are lower-case.
+ * custom one with {@link #builder()} or extend the defaults with {@link #toBuilder()}, so adding a model family touches
+ * one place. Keys are lower-case.
  */
 public final class DecoderRegistry {
 
     private static final DecoderRegistry DEFAULTS = builder()
             .register(Yolov8Decoder.KEY, Yolov8Decoder.factory())
             .alias("yolo11", Yolov8Decoder.KEY)
+            .register(Yolov5Decoder.KEY, Yolov5Decoder.factory())
+            .alias("yolov7", Yolov5Decoder.KEY)
+            .register(YoloxDecoder.KEY, YoloxDecoder.factory())
+            .register(YoloPoseDecoder.KEY, YoloPoseDecoder.factory())
+            .alias("yolov8-pose", YoloPoseDecoder.KEY)
+            .alias("yolo11-pose", YoloPoseDecoder.KEY)
+            .register(ClassifyDecoder.KEY, ClassifyDecoder.factory())
+            .register(AnomalibDecoder.KEY, AnomalibDecoder.factory())
             .build();
 
     private final Map<String, DecoderFactory> factories;
@@ -26,7 +40,10 @@ public final class DecoderRegistry {
         this.factories = Collections.unmodifiableMap(new LinkedHashMap<>(factories));
     }
 
-    /** The decoders Loupe ships: {@code yolov8}, {@code yolo11}. */
+    /**
+     * The decoders Loupe ships: {@code yolov8} (alias {@code yolo11}), {@code yolov5} ({@code yolov7}), {@code yolox},
+     * {@code yolo-pose} ({@code yolov8-pose}, {@code yolo11-pose}), {@code classify} and {@code anomalib}.
+     */
     public static DecoderRegistry defaults() {
         return DEFAULTS;
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The custom metadata of an ONNX file as Ultralytics writes it ({@code names}, {@code imgsz}, {@code task},
- * {@code stride}, {@code description}, {@code version}, {@code author}). Files from other exporters simply lack the
- * keys.
+ * {@code stride}, {@code kpt_shape}, {@code description}, {@code version}, {@code author}). Files from other exporters
+ * simply lack the keys.
  *
  * @param labels class names by id from {@code names} ({@code {0: 'person', …}} or a list); empty when absent or
  *     unreadable. Ids missing from a dict get {@code class<N>}
@@ -20,9 +20,11 @@ import java.util.Map;
  * @param version for Ultralytics exports the exporting Ultralytics version; null when absent
  * @param author null when absent
  * @param problems values present but unreadable, each naming the key and what was wrong; empty when all read
+ * @param keypoints keypoints per object from {@code kpt_shape} ({@code [17, 3]}); 0 when absent
+ * @param keypointDims values per keypoint from {@code kpt_shape}; 0 when absent
  */
 public record OnnxMetadata(List<String> labels, int inputWidth, int inputHeight, String task, int stride,
-        String description, String version, String author, List<String> problems) {
+        String description, String version, String author, List<String> problems, int keypoints, int keypointDims) {
 
     public OnnxMetadata {
         labels = List.copyOf(labels);
@@ -31,7 +33,7 @@ public record OnnxMetadata(List<String> labels, int inputWidth, int inputHeight,
 
     /** Metadata with nothing in it. */
     public static OnnxMetadata empty() {
-        return new OnnxMetadata(List.of(), 0, 0, null, 0, null, null, null, List.of());
+        return new OnnxMetadata(List.of(), 0, 0, null, 0, null, null, null, List.of(), 0, 0);
     }
 
     /** Reads the keys it knows from {@code custom}; unreadable values are skipped and listed in {@link #problems()}. */
@@ -48,9 +50,28 @@ public record OnnxMetadata(List<String> labels, int inputWidth, int inputHeight,
                 problems.add("stride '" + strideText + "' is not an integer");
             }
         }
+        int[] keypointShape = keypointShape(custom.get("kpt_shape"), problems);
         return new OnnxMetadata(labels, size[1], size[0], blankToNull(custom.get("task")), stride,
                 blankToNull(custom.get("description")), blankToNull(custom.get("version")),
-                blankToNull(custom.get("author")), problems);
+                blankToNull(custom.get("author")), problems, keypointShape[0], keypointShape[1]);
+    }
+
+    /** Returns {keypoints, dims}, zeros when absent or unreadable. */
+    private static int[] keypointShape(String text, List<String> problems) {
+        if (blankToNull(text) == null) {
+            return new int[] {0, 0};
+        }
+        try {
+            Object parsed = PythonLiteral.parse(text);
+            if (parsed instanceof List<?> list && list.size() == 2 && list.get(0) instanceof Long k
+                    && list.get(1) instanceof Long d && k > 0 && k < 10_000 && (d == 2 || d == 3)) {
+                return new int[] {k.intValue(), d.intValue()};
+            }
+            problems.add("kpt_shape " + abbreviate(text) + " is not [keypoints, 2 or 3]");
+        } catch (IllegalArgumentException e) {
+            problems.add("kpt_shape cannot be read (" + e.getMessage() + ")");
+        }
+        return new int[] {0, 0};
     }
 
     private static List<String> labels(String names, List<String> problems) {

@@ -22,8 +22,7 @@ public final class Yolov8Decoder implements Decoder {
 
     private final int classes;
     private final int anchors;
-    private final float[] bestScore;
-    private final int[] bestClass;
+    private final BestClass best;
 
     /**
      * @param classes number of classes, at least 1
@@ -36,8 +35,7 @@ public final class Yolov8Decoder implements Decoder {
         }
         this.classes = classes;
         this.anchors = anchors;
-        this.bestScore = new float[anchors];
-        this.bestClass = new int[anchors];
+        this.best = new BestClass(classes, anchors);
     }
 
     /** The factory registered under {@link #KEY}. */
@@ -57,29 +55,15 @@ public final class Yolov8Decoder implements Decoder {
     public void decode(FloatBuffer[] outputs, float minScore, Candidates out) {
         FloatBuffer output = outputs[0];
         int n = anchors;
-        int base = 4 * n;
+        best.scan(output, 4);
         for (int i = 0; i < n; i++) {
-            bestScore[i] = output.get(base + i);
-            bestClass[i] = 0;
-        }
-        for (int c = 1; c < classes; c++) {
-            base = (4 + c) * n;
-            for (int i = 0; i < n; i++) {
-                float score = output.get(base + i);
-                if (score > bestScore[i]) {
-                    bestScore[i] = score;
-                    bestClass[i] = c;
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            float score = bestScore[i];
+            float score = best.score(i);
             if (score >= minScore) {
                 float cx = output.get(i);
                 float cy = output.get(n + i);
                 float halfW = output.get(2 * n + i) / 2f;
                 float halfH = output.get(3 * n + i) / 2f;
-                out.add(cx - halfW, cy - halfH, cx + halfW, cy + halfH, score, bestClass[i]);
+                out.add(cx - halfW, cy - halfH, cx + halfW, cy + halfH, score, best.classId(i));
             }
         }
     }
@@ -94,7 +78,7 @@ public final class Yolov8Decoder implements Decoder {
 
         @Override
         public Decoder create(DecoderContext context) throws ModelException {
-            String where = "Model " + context.modelFile() + " (decoder " + context.key() + ")";
+            String where = context.where();
             if (context.outputs().size() != 1) {
                 throw new ModelException(where + " has " + context.outputs().size() + " outputs "
                         + context.outputs() + "; the yolov8 decoder expects one output [1, 4 + classes, anchors]."
@@ -130,8 +114,11 @@ public final class Yolov8Decoder implements Decoder {
                         + " decoder for that layout)";
             }
             if (output.rank() == 3 && labels > 0 && output.dim(2) == 5L + labels) {
-                return " (it looks like a YOLOv5 head with objectness, [1, anchors, 5 + classes]: use decoder"
-                        + " yolov5 when available)";
+                return " (it looks like a YOLOv5 or YOLOX head with objectness, [1, anchors, 5 + classes]: use decoder"
+                        + " yolov5, or yolox for Megvii YOLOX exports)";
+            }
+            if (output.rank() == 3 && labels > 0 && output.dim(1) > 4L + labels) {
+                return " (it has more rows than boxes and classes: a pose export needs decoder yolo-pose)";
             }
             return "";
         }

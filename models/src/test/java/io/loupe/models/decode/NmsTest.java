@@ -25,6 +25,41 @@ class NmsTest {
     }
 
     @Test
+    void run_partOfAnObjectCutByATileEdge_isDroppedByIosButNotByIou() {
+        // given a whole object and its left quarter (IoU 0.25, intersection over the smaller box 1.0)
+        candidates.add(0, 0, 100, 40, 0.9f, 0);
+        candidates.add(0, 0, 25, 40, 0.8f, 0);
+
+        // when / then
+        assertEquals(2, nms.run(candidates, 0.5f, 300, OverlapMetric.IOU));
+        assertEquals(1, nms.run(candidates, 0.5f, 300, OverlapMetric.IOS));
+        assertEquals(0, nms.kept(0));
+        assertEquals(1f, Nms.ios(candidates, 0, 1), 1e-6);
+        assertEquals(0.25f, Nms.iou(candidates, 0, 1), 1e-6);
+    }
+
+    @Test
+    void run_merging_widensTheKeptPartToTheWholeObject() {
+        // given a high-scored top part cut by a tile edge, and the whole object seen by the full frame, lower scored
+        candidates.add(50, 400, 200, 640, 0.93f, 0);
+        candidates.add(48, 398, 245, 902, 0.85f, 0);
+        candidates.add(400, 400, 450, 450, 0.80f, 0);
+
+        // when
+        int kept = nms.run(candidates, 0.5f, 300, OverlapMetric.IOS, true);
+
+        // then the part survives with its score, widened to the whole; the unrelated box is untouched
+        assertEquals(2, kept);
+        int best = nms.kept(0);
+        assertEquals(0.93f, candidates.score(best));
+        assertEquals(48f, candidates.x1(best));
+        assertEquals(398f, candidates.y1(best));
+        assertEquals(245f, candidates.x2(best));
+        assertEquals(902f, candidates.y2(best));
+        assertEquals(450f, candidates.x2(nms.kept(1)));
+    }
+
+    @Test
     void run_sameBoxDifferentClasses_keepsBoth() {
         // given
         candidates.add(0, 0, 10, 10, 0.6f, 0);

@@ -74,4 +74,23 @@ class OnnxMetadataTest {
         assertEquals(OnnxMetadata.empty(), metadata);
         assertNull(metadata.task());
     }
+
+    @Test
+    void parse_poseExport_readsKptShape() {
+        // given what Ultralytics writes for a COCO pose model
+        OnnxMetadata m = OnnxMetadata.parse(Map.of("task", "pose", "kpt_shape", "[17, 3]",
+                "names", "{0: 'person'}"));
+
+        // then
+        assertEquals(17, m.keypoints());
+        assertEquals(3, m.keypointDims());
+        assertEquals(List.of(), m.problems());
+    }
+
+    @Test
+    void parse_unreadableKptShape_isReportedAndIgnored() {
+        OnnxMetadata m = OnnxMetadata.parse(Map.of("kpt_shape", "[17, 5]"));
+        assertEquals(0, m.keypoints());
+        assertEquals(List.of("kpt_shape '[17, 5]' is not [keypoints, 2 or 3]"), m.problems());
+    }
 }
