@@ -1,6 +1,8 @@
 package io.loupe.appliance;
 
 import io.loupe.appliance.config.AppliancePlan;
+import io.loupe.appliance.config.ConfigProblem;
+import io.loupe.appliance.config.ConfigValidator;
 import io.loupe.appliance.config.MqttConfig;
 import io.loupe.appliance.config.NodeConfig;
 import io.loupe.appliance.config.PipelinePlan;
@@ -94,6 +96,8 @@ public final class Appliance implements AutoCloseable {
             a.startMqtt();
             a.loadModels();
             a.startPipelines();
+            // The birth sent at connect may predate the models; say again what runs now that everything started.
+            a.link.publish(a.topics.birth(), Json.bytes(a.birth()), true);
             a.startStatusReports();
         } catch (ApplianceException | RuntimeException e) {
             a.close();
@@ -127,7 +131,11 @@ public final class Appliance implements AutoCloseable {
                 topics.status().replace("/status", "/#"));
     }
 
-    private void loadModels() {
+    private void loadModels() throws ApplianceException {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (!ConfigValidator.useNativeLibraries(plan.config().appliance(), problems)) {
+            throw new ApplianceException(problems.get(0).toString(), null);
+        }
         for (ModelSpec spec : plan.models()) {
             try {
                 Model model = Model.load(spec);
@@ -232,7 +240,8 @@ public final class Appliance implements AutoCloseable {
                     i.providerNotes(), null));
         }
         List<BirthPayload.Pipeline> ps = plan.pipelines().stream().map(p -> new BirthPayload.Pipeline(p.id(),
-                p.factory().type(), p.camera(), p.model(), workers.containsKey(p.id()) ? "RUNNING" : "FAILED")).toList();
+                p.factory().type(), p.camera(), p.model(), workers.containsKey(p.id()) ? "RUNNING"
+                : failedPipelines.containsKey(p.id()) ? "FAILED" : "STARTING")).toList();
         return new BirthPayload(BirthPayload.SCHEMA, clock.instant(), node.site(), node.id(), VERSION, cams, ms, ps);
     }
 

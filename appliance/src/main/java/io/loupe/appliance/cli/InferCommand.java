@@ -1,11 +1,18 @@
 package io.loupe.appliance.cli;
 
 import io.loupe.appliance.publish.Json;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.loupe.models.AnomalyResult;
+import io.loupe.models.Classification;
 import io.loupe.models.Detection;
-import io.loupe.models.Detector;
+import io.loupe.models.Detections;
 import io.loupe.models.Model;
 import io.loupe.models.ModelException;
 import io.loupe.models.ModelSpec;
+import io.loupe.models.Pose;
+import io.loupe.models.Poses;
+import io.loupe.models.Prediction;
+import io.loupe.models.Predictor;
 import io.loupe.models.Provider;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -18,17 +25,33 @@ import java.util.Set;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 /**
- * {@code infer --model M.onnx --image I.jpg [--image …]}: one JSON object per image on standard output,
- * {@code {"image":…, "detections":[{"label":…, "score":…, "box":[x1,y1,x2,y2]}…]}} in the image's pixels.
+ * {@code infer --model M.onnx --image I.jpg [--image …]}: one JSON object per image on standard output, in the image's
+ * pixels: {@code {"image":…, "detections":[{"label":…, "score":…, "box":[x1,y1,x2,y2]}…]}} for detectors,
+ * {@code "poses"} (box + keypoints [x, y, score]) for pose models, {@code "classes"} for classifiers and
+ * {@code "anomaly"} (score, threshold, map max/mean) for anomaly models.
  */
 public final class InferCommand implements Command {
 
-    /** One line of output. */
-    record ImageResult(String image, List<Box> detections) {
+    /** One line of output; only the part for the model's task is present. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ImageResult(String image, List<Box> detections, List<PoseBox> poses, List<ClassLine> classes,
+                       Anomaly anomaly) {
     }
 
     /** One detection: label, score, box in image pixels. */
     record Box(String label, double score, double[] box) {
+    }
+
+    /** One person (or object) with keypoints as [x, y, score] in image pixels. */
+    record PoseBox(String label, double score, double[] box, List<double[]> keypoints) {
+    }
+
+    /** One of the top classes. */
+    record ClassLine(String label, double score) {
+    }
+
+    /** Anomaly score and map summary (null where the model gives no map). */
+    record Anomaly(double score, double threshold, boolean anomalous, Double mapMax, Double mapMean) {
     }
 
     @Override
@@ -60,7 +83,7 @@ public final class InferCommand implements Command {
         ModelSpec spec = new ModelSpec(modelPath.getFileName().toString(), modelPath, args.get("--decoder", null),
                 provider, (float) args.number("--confidence", 0.25), (float) args.number("--iou", 0.45), 0);
         int failures = 0;
-        try (Model model = Model.load(spec); Detector detector = model.newDetector()) {
+        try (Model model = Model.load(spec); Predictor predictor = model.newPredictor()) {
             for (String image : images) {
                 if (!Files.isRegularFile(Path.of(image))) {
                     err.println("infer: image not found: " + image);
@@ -73,8 +96,7 @@ public final class InferCommand implements Command {
                         failures++;
                         continue;
                     }
-                    List<Box> boxes = detector.detect(bgr).stream().map(InferCommand::box).toList();
-                    out.println(Json.string(new ImageResult(image, boxes)));
+                    out.println(Json.string(result(image, predictor.predict(bgr))));
                 }
             }
         } catch (ModelException e) {
@@ -84,8 +106,38 @@ public final class InferCommand implements Command {
         return failures == 0 ? 0 : 1;
     }
 
+    static ImageResult result(String image, Prediction p) {
+        if (p instanceof Detections d) {
+            return new ImageResult(image, d.detections().stream().map(InferCommand::box).toList(), null, null, null);
+        }
+        if (p instanceof Poses ps) {
+            return new ImageResult(image, null, ps.poses().stream().map(InferCommand::pose).toList(), null, null);
+        }
+        if (p instanceof Classification c) {
+            return new ImageResult(image, null, null,
+                    c.top().stream().map(x -> new ClassLine(x.label(), score(x.score()))).toList(), null);
+        }
+        AnomalyResult a = (AnomalyResult) p;
+        return new ImageResult(image, null, null, null, new Anomaly(score(a.score()), score(a.threshold()),
+                a.anomalous(), finite(a.mapMax()), finite(a.mapMean())));
+    }
+
     private static Box box(Detection d) {
-        return new Box(d.label(), Math.round(d.score() * 1e4) / 1e4, new double[]{r(d.x1()), r(d.y1()), r(d.x2()), r(d.y2())});
+        return new Box(d.label(), score(d.score()), new double[]{r(d.x1()), r(d.y1()), r(d.x2()), r(d.y2())});
+    }
+
+    private static PoseBox pose(Pose p) {
+        Detection d = p.box();
+        return new PoseBox(d.label(), score(d.score()), new double[]{r(d.x1()), r(d.y1()), r(d.x2()), r(d.y2())},
+                p.keypoints().stream().map(k -> new double[]{r(k.x()), r(k.y()), score(k.score())}).toList());
+    }
+
+    private static double score(float v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    private static Double finite(float v) {
+        return Float.isFinite(v) ? score(v) : null;
     }
 
     private static double r(float v) {

@@ -6,6 +6,7 @@ import io.loupe.camera.MailboxPolicy;
 import io.loupe.models.Model;
 import io.loupe.models.ModelException;
 import io.loupe.models.ModelSpec;
+import io.loupe.models.runtime.OrtRuntime;
 import io.loupe.pipelines.PipelineFactory;
 import io.loupe.pipelines.PipelineRegistry;
 import io.loupe.pipelines.PipelineSettings;
@@ -75,13 +76,11 @@ public final class ConfigValidator {
                         + " path (a relative path resolves against " + baseDir + ")"));
                 return;
             }
-            if (model.confidence() < 0 || model.confidence() > 1 || model.iou() < 0 || model.iou() > 1) {
-                problems.add(new ConfigProblem(path, model.confidence() + " / " + model.iou(),
-                        "confidence and iou must be in [0, 1]"));
-                return;
+            try {
+                models.put(id, model.spec(id));
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem(path, null, e.getMessage()));
             }
-            models.put(id, new ModelSpec(id, model.path(), blankToNull(model.decoder()), model.provider(),
-                    (float) model.confidence(), (float) model.iou(), model.intraOpThreads()));
         });
 
         List<PipelinePlan> pipelines = new ArrayList<>();
@@ -123,6 +122,9 @@ public final class ConfigValidator {
             problems.add(new ConfigProblem("web.port", String.valueOf(config.web().port()), "must be 0-65535"));
         }
         if (problems.isEmpty() && loadModels) {
+            if (!useNativeLibraries(config.appliance(), problems)) {
+                throw new ConfigException(file, problems);
+            }
             for (ModelSpec spec : models.values()) {
                 try (Model ignored = Model.load(spec)) {
                     // loading is the check
@@ -136,6 +138,24 @@ public final class ConfigValidator {
         }
         return new AppliancePlan(file, config, List.copyOf(cameras.values()), List.copyOf(usedModels.values()),
                 List.copyOf(pipelines));
+    }
+
+    /**
+     * Points ONNX Runtime at the configured native libraries (a JetPack build on Jetson) before any model loads.
+     *
+     * @return false, with the problem recorded, when they cannot be used
+     */
+    public static boolean useNativeLibraries(NodeConfig node, List<ConfigProblem> problems) {
+        if (node.onnxruntimePath() == null) {
+            return true;
+        }
+        try {
+            OrtRuntime.useNativeLibraries(node.onnxruntimePath());
+            return true;
+        } catch (ModelException e) {
+            problems.add(new ConfigProblem("appliance.onnxruntimePath", node.onnxruntimePath().toString(), e.getMessage()));
+            return false;
+        }
     }
 
     private static PipelineSettings settings(PipelineFactory<?> factory, RawNode node, Path baseDir,
@@ -221,7 +241,4 @@ public final class ConfigValidator {
         return true;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

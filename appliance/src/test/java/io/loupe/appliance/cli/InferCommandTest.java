@@ -77,6 +77,21 @@ class InferCommandTest {
     }
 
     @Test
+    void infer_poseExport_printsPosesNotDetections() throws Exception {
+        // This real YOLO11n-pose export has every score quantised to zero: a pose model that finds nobody, cleanly.
+        Path model = Environment.testdata("pose/yolo11n_pose_int8qdq_640_BROKEN_SCORES.onnx");
+        Path bus = Environment.testdata("detection-coco/bus.jpg");
+
+        Run r = run("infer", "--model", model.toString(), "--image", bus.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode line = JSON.readTree(r.out().strip());
+        assertThat(line.has("poses")).isTrue();
+        assertThat(line.get("poses").size()).isZero();
+        assertThat(line.has("detections")).isFalse();
+    }
+
+    @Test
     void infer_missingModel_exitsOneNamingTheFile(@TempDir Path dir) {
         Run r = run("infer", "--model", dir.resolve("none.onnx").toString(), "--image", "x.jpg");
 
