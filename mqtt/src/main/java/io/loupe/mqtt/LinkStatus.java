@@ -15,13 +15,21 @@ import java.time.Instant;
  * @param since     when {@link #connected} last changed (or the link was created)
  * @param rejected  messages the broker refused with an error reason code (e.g. 0x87 not authorized); removed from
  *                  the outbox and logged, since resending them cannot succeed
+ * @param replayed  messages sent marked {@code replayed} (they waited for a connection; resends count again)
+ * @param connectFailures connect attempts that failed (broker away, credentials refused, TLS), since the start
  */
 public record LinkStatus(boolean connected, String url, String lastError, long published, long acked, long pending,
-                         long dropped, Instant since, long rejected) {
+                         long dropped, Instant since, long rejected, long replayed, long connectFailures) {
+
+    /** Without {@link #replayed()} and {@link #connectFailures()} (0). */
+    public LinkStatus(boolean connected, String url, String lastError, long published, long acked, long pending,
+                      long dropped, Instant since, long rejected) {
+        this(connected, url, lastError, published, acked, pending, dropped, since, rejected, 0, 0);
+    }
 
     /** Without {@link #rejected()} (0). */
     public LinkStatus(boolean connected, String url, String lastError, long published, long acked, long pending,
                       long dropped, Instant since) {
-        this(connected, url, lastError, published, acked, pending, dropped, since, 0);
+        this(connected, url, lastError, published, acked, pending, dropped, since, 0, 0, 0);
     }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The in-memory {@link Outbox}, bounded by message count. Lost when the process ends: durability across restarts is
- * the SQLite WAL outbox's job (durability issue). All methods take one short lock; the scans skip at most the messages
- * in flight, which the link bounds.
+ * The in-memory {@link Outbox}, bounded by message count, drained in global append order. Lost when the process ends:
+ * for tests and {@code outbox: memory}; {@link SqliteOutbox} survives restarts. All methods take one short lock; the
+ * scans skip at most the messages in flight, which the link bounds.
  */
 public final class MemoryOutbox implements Outbox {
 
@@ -18,6 +18,7 @@ public final class MemoryOutbox implements Outbox {
     private final LinkedHashMap<Long, Entry> entries = new LinkedHashMap<>();
     private long nextId = 1;
     private long dropped;
+    private long bytes;
     private boolean closed;
 
     /**
@@ -45,6 +46,7 @@ public final class MemoryOutbox implements Outbox {
         }
         long id = nextId++;
         entries.put(id, new Entry(new OutboxMessage(id, topic, payload, retained)));
+        bytes += weight(topic, payload);
         return id;
     }
 
@@ -58,12 +60,23 @@ public final class MemoryOutbox implements Outbox {
             }
             if (!e.inFlight) {
                 it.remove();
+                forget(e);
                 dropped++;
                 return;
             }
         }
         entries.remove(first.message.id());
+        forget(first);
         dropped++;
+    }
+
+    private void forget(Entry e) {
+        bytes -= weight(e.message.topic(), e.message.payload());
+    }
+
+    /** Payload plus topic bytes (topic chars as an estimate: topics are ASCII in practice). */
+    private static long weight(String topic, byte[] payload) {
+        return (long) payload.length + topic.length();
     }
 
     @Override
@@ -86,7 +99,12 @@ public final class MemoryOutbox implements Outbox {
 
     @Override
     public synchronized boolean ack(long id) {
-        return entries.remove(id) != null;
+        Entry e = entries.remove(id);
+        if (e == null) {
+            return false;
+        }
+        forget(e);
+        return true;
     }
 
     @Override
@@ -117,6 +135,16 @@ public final class MemoryOutbox implements Outbox {
     @Override
     public int capacity() {
         return capacity;
+    }
+
+    @Override
+    public synchronized long lastId() {
+        return nextId - 1;
+    }
+
+    @Override
+    public synchronized OutboxStats stats() {
+        return new OutboxStats(entries.size(), bytes, dropped, dropped, 0, 0);
     }
 
     @Override

@@ -13,29 +13,39 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.common.MqttException;
+import javax.net.ssl.SSLSocketFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loupe.mqtt.command.CommandHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The appliance's MQTT v5 link. It never makes the appliance wait for a broker: {@link #start()} returns at once,
- * {@link #publish} only appends to the {@link Outbox}, and one thread ({@code loupe-mqtt-link}) connects in the
- * background, reconnects forever with exponential back-off and jitter, and drains the outbox in order, removing a
- * message only when the broker acknowledges it. At every connect it publishes retained {@value #ONLINE} on
- * {@link Topics#status()} and the birth JSON (retained) on {@link Topics#birth()}; its last will is retained
- * {@value #OFFLINE}, which {@link #close()} also publishes.
+ * The appliance's MQTT link (MQTT 5, or 3.1.1 by {@link MqttSettings#protocol()}). It never makes the appliance wait
+ * for a broker: {@link #start()} returns at once, {@link #publish} only appends to the {@link Outbox}, and one thread
+ * ({@code loupe-mqtt-link}) connects in the background, reconnects forever with exponential back-off and jitter, and
+ * drains the outbox, removing a message only when the broker acknowledges it. At every connect it publishes retained
+ * {@value #ONLINE} on {@link Topics#status()} and the birth JSON (retained) on {@link Topics#birth()}, and subscribes
+ * to commands when a handler is registered; its last will is retained {@value #OFFLINE}, which {@link #close()} also
+ * publishes.
  *
- * <p>Each connection uses a fresh Paho client (clean start, memory persistence); Paho's threads run on one bounded pool
- * of daemon threads, {@code loupe-mqtt-paho-N} until Paho renames them after their job ({@code MQTT Rec: <clientId>},
- * {@code MQTT Snd: …}, {@code MQTT Call: …}). What was in flight when a connection died is sent again from the outbox
- * on the next one, so a consumer sees every message at least once, in order of first arrival, and de-duplicates by
- * {@code seq}.
+ * <p>Each connection uses a fresh Paho client (memory persistence); Paho's threads run on one bounded pool of daemon
+ * threads, {@code loupe-mqtt-paho-N} until Paho renames them after their job. What was in flight when a connection
+ * died is sent again from the outbox on the next one, so a consumer sees every message at least once, each topic in
+ * order of first arrival, and de-duplicates by {@code seq}.
  *
- * <p>Thread-safe. Exceptions: {@link IllegalArgumentException} for settings asking for the embedded broker (start it
- * first, then pass {@link MqttSettings#withUrl}) and for invalid topics or null payloads in {@link #publish};
- * {@link IllegalStateException} from {@link #start()} after {@link #close()}. Broker trouble is never thrown: see
+ * <p><b>Replay marking.</b> A message that waited for a connection — appended while the link was down, held from
+ * before a restart, or in flight when a connection died — is sent with {@code "replayed":true} inserted after the
+ * opening brace of its JSON object ({@link Replay}); non-JSON payloads go as they are.
+ *
+ * <p><b>QoS</b> is chosen per message by its topic's class ({@link MqttSettings#qosFor(String)}).
+ *
+ * <p><b>Commands</b> ({@link #handleCommands}): see {@link io.loupe.mqtt.command}.
+ *
+ * <p>Thread-safe. Exceptions: {@link IllegalArgumentException} from the constructor for settings asking for the
+ * embedded broker (start it first, then pass {@link MqttSettings#withUrl}) or TLS files that cannot be used, and from
+ * {@link #publish} for invalid topics or null payloads; {@link IllegalStateException} from {@link #start()} after
+ * {@link #close()} and from {@link #handleCommands} after {@link #start()}. Broker trouble is never thrown: see
  * {@link #status()}.
  */
 public final class MqttLink implements AutoCloseable {
@@ -48,6 +58,7 @@ public final class MqttLink implements AutoCloseable {
     private static final byte[] OFFLINE_BYTES = OFFLINE.getBytes(StandardCharsets.US_ASCII);
     private static final int PAHO_THREADS = 8;
     private static final int BATCH = 64;
+    private static final int COMMAND_QOS = 1;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long BUSY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final int MAX_TOPIC_BYTES = 65_535;
@@ -57,10 +68,14 @@ public final class MqttLink implements AutoCloseable {
     private final Supplier<byte[]> birthPayload;
     private final LinkTuning tuning;
     private final Topics topics;
+    private final SSLSocketFactory tls;
+    private final BrokerConnection.Events events = new Events();
 
     private final LongAdder published = new LongAdder();
     private final LongAdder acked = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder replayed = new LongAdder();
+    private final LongAdder connectFailures = new LongAdder();
     private final LongAdder droppedAfterClose = new LongAdder();
     private final AtomicBoolean warnedAfterClose = new AtomicBoolean();
 
@@ -68,7 +83,12 @@ public final class MqttLink implements AutoCloseable {
     private volatile Instant since;
     private volatile String lastError;
     private volatile boolean closed;
-    private volatile PahoConnection current;
+    private boolean closing;
+    private volatile BrokerConnection current;
+    /** Messages with an id up to this waited for the current connection: sent marked replayed (link thread). */
+    private long replayUpTo;
+    private CommandHandler commandHandler;
+    private volatile CommandDispatcher commands;
     private Thread thread;
     private ScheduledThreadPoolExecutor pahoExecutor;
 
@@ -80,6 +100,7 @@ public final class MqttLink implements AutoCloseable {
     /**
      * @param outbox       where messages wait; owned by the caller, who closes it after this link
      * @param birthPayload asked at every connect for the retained birth message; null from it skips the birth
+     * @throws IllegalArgumentException for an embedded URL, or TLS files that cannot be read (naming file and fix)
      */
     public MqttLink(MqttSettings settings, Outbox outbox, Supplier<byte[]> birthPayload, LinkTuning tuning) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -92,6 +113,15 @@ public final class MqttLink implements AutoCloseable {
         }
         this.topics = settings.topics();
         this.since = tuning.clock().instant();
+        if (settings.tls() != null) {
+            try {
+                this.tls = PemTls.socketFactory(settings.tls());
+            } catch (MqttLinkException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        } else {
+            this.tls = null;
+        }
     }
 
     public Topics topics() {
@@ -103,30 +133,51 @@ public final class MqttLink implements AutoCloseable {
     }
 
     /**
+     * Registers the handler of commands ({@code loupe/<site>/<node>/+/+/set}); without one the link does not
+     * subscribe. Commands are checked (retain flag, {@link MqttSettings#commandAcl()}, JSON) before the handler sees
+     * them, run on one bounded thread, and answered on {@code …/<setting>/state} (retained) or
+     * {@code …/<pipeline>/error}.
+     *
+     * @throws IllegalStateException after {@link #start()} or {@link #close()}
+     */
+    public synchronized void handleCommands(CommandHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        if (thread != null || closing) {
+            throw new IllegalStateException("register the command handler before MqttLink.start()");
+        }
+        this.commandHandler = handler;
+    }
+
+    /**
      * Starts connecting in the background and returns at once; a second call does nothing.
      *
      * @throws IllegalStateException after {@link #close()}
      */
     public synchronized void start() {
-        if (closed) {
+        if (closing) {
             throw new IllegalStateException("MqttLink to " + settings.url() + " is closed: create a new one");
         }
         if (thread != null) {
             return;
+        }
+        if (commandHandler != null) {
+            commands = new CommandDispatcher(settings, commandHandler, tuning.clock(), this::publish);
         }
         pahoExecutor = new ScheduledThreadPoolExecutor(PAHO_THREADS, new NamedThreads("loupe-mqtt-paho"));
         pahoExecutor.setRemoveOnCancelPolicy(true);
         thread = new Thread(this::run, "loupe-mqtt-link");
         thread.setDaemon(true);
         thread.start();
-        log.info("MQTT link to {} as {} started; topics under {}", settings.url(), settings.clientId(),
-                topics.root());
+        log.info("MQTT link to {} (MQTT {}) as {} started; topics under {}{}", settings.url(),
+                settings.protocol().label(), settings.clientId(), topics.root(),
+                commands == null ? "" : ", commands on " + topics.commandFilter());
     }
 
     /**
-     * Queues a message; never blocks on the network. It is sent when connected, in order, and leaves the outbox
-     * when the broker acknowledges it. While disconnected the outbox fills; when full the oldest are dropped and
-     * counted ({@link LinkStatus#dropped()}). After {@link #close()} the message is dropped and counted.
+     * Queues a message; never blocks on the network (a durable outbox returns once the message is on disk). It is
+     * sent when connected, each topic in order, and leaves the outbox when the broker acknowledges it. While
+     * disconnected the outbox fills; beyond its bounds the oldest are dropped and counted
+     * ({@link LinkStatus#dropped()}). After {@link #close()} the message is dropped and counted.
      *
      * @param payload taken over by the link: not copied, do not modify it afterwards
      * @throws IllegalArgumentException for a topic that is empty, too long or has a wildcard, or a null payload
@@ -152,26 +203,49 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes the value of a setting now in force, retained on {@code …/<pipeline>/<setting>/state}
+     * ({@code loupe.command.state/1}): for the appliance at start-up and after a change made another way (REST).
+     *
+     * @throws IllegalArgumentException for an invalid pipeline or setting name
+     */
+    public void publishState(String pipeline, String setting, JsonNode value) {
+        String topic = topics.state(pipeline, setting);
+        Objects.requireNonNull(value, "value");
+        publish(topic, CommandDispatcher.statePayload(topics, tuning.clock(), pipeline, setting, value), true);
+    }
+
     public LinkStatus status() {
-        return new LinkStatus(connected, settings.url(), lastError, published.sum(), acked.sum(), outbox.size(),
-                outbox.dropped() + droppedAfterClose.sum(), since, rejected.sum());
+        OutboxStats o = outbox.stats();
+        return new LinkStatus(connected, settings.url(), lastError, published.sum(), acked.sum(), o.pending(),
+                o.dropped() + droppedAfterClose.sum(), since, rejected.sum(), replayed.sum(), connectFailures.sum());
+    }
+
+    /** The outbox's depth and drops by cause. */
+    public OutboxStats outboxStats() {
+        return outbox.stats();
     }
 
     /**
-     * Sends what is queued and waits for acks up to {@link LinkTuning#closeTimeout()}, publishes retained
-     * {@value #OFFLINE}, disconnects and stops the threads. Unacknowledged messages stay in the outbox.
-     * Idempotent; never throws.
+     * Lets queued commands finish, sends what is queued and waits for acks up to {@link LinkTuning#closeTimeout()},
+     * publishes retained {@value #OFFLINE}, disconnects and stops the threads. Unacknowledged messages stay in the
+     * outbox. Idempotent; never throws.
      */
     @Override
     public void close() {
         Thread t;
         synchronized (this) {
-            if (closed) {
+            if (closing) {
                 return;
             }
-            closed = true;
+            closing = true;
             t = thread;
         }
+        CommandDispatcher c = commands;
+        if (c != null) {
+            c.close(1_000);
+        }
+        closed = true;
         if (t != null) {
             LockSupport.unpark(t);
             long waitMillis = tuning.closeTimeout().toMillis() + tuning.connectTimeout().toMillis() + 3_000;
@@ -182,9 +256,9 @@ public final class MqttLink implements AutoCloseable {
             }
             if (t.isAlive()) {
                 log.warn("MQTT link thread did not stop within {} ms; dropping the connection", waitMillis);
-                PahoConnection c = current;
-                if (c != null) {
-                    c.abandon();
+                BrokerConnection bc = current;
+                if (bc != null) {
+                    bc.abandon();
                 }
                 t.interrupt();
             }
@@ -201,11 +275,12 @@ public final class MqttLink implements AutoCloseable {
         boolean failing = false;
         try {
             while (!closed) {
-                PahoConnection c;
+                BrokerConnection c;
                 try {
                     c = connect();
-                } catch (MqttException | RuntimeException e) {
-                    lastError = "connect to " + settings.url() + " failed: " + PahoConnection.describe(e);
+                } catch (ConnectionFailure | RuntimeException e) {
+                    connectFailures.increment();
+                    lastError = "connect to " + settings.url() + " failed: " + e.getMessage();
                     Duration delay = backoff.next();
                     if (!failing) {
                         log.warn("MQTT {}; retrying with back-off (up to {} ms), messages wait in the outbox",
@@ -222,7 +297,7 @@ public final class MqttLink implements AutoCloseable {
                     pump(c);
                 } catch (RuntimeException e) {
                     log.error("MQTT link failed while sending; reconnecting", e);
-                    c.markLost("link error: " + PahoConnection.describe(e));
+                    c.markLost("link error: " + e);
                 }
                 if (closed && c.up()) {
                     closeGracefully(c);
@@ -235,7 +310,7 @@ public final class MqttLink implements AutoCloseable {
                 pause(backoff.next());
             }
         } finally {
-            PahoConnection c = current;
+            BrokerConnection c = current;
             current = null;
             if (c != null) {
                 c.abandon();
@@ -245,24 +320,34 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
-    private PahoConnection connect() throws MqttException {
-        PahoConnection c = PahoConnection.open(settings, topics, tuning, pahoExecutor, OFFLINE_BYTES, this::wake,
-                this::completed);
+    private BrokerConnection connect() throws ConnectionFailure {
+        BrokerConnection c = BrokerConnection.open(settings, topics, tuning, tls, pahoExecutor, OFFLINE_BYTES,
+                events);
         current = c;
+        int statusQos = settings.topicQos().status();
         try {
-            c.publish(topics.status(), ONLINE_BYTES, settings.qos(), true, null);
+            c.publish(topics.status(), ONLINE_BYTES, statusQos, true, null);
             byte[] birth = birth();
             if (birth != null) {
-                c.publish(topics.birth(), birth, settings.qos(), true, null);
+                c.publish(topics.birth(), birth, statusQos, true, null);
             }
-        } catch (MqttException | RuntimeException e) {
+        } catch (ConnectionFailure | RuntimeException e) {
             current = null;
             c.abandon();
             throw e;
         }
+        if (commands != null) {
+            try {
+                c.subscribe(topics.commandFilter(), COMMAND_QOS, tuning.connectTimeout().toMillis());
+            } catch (ConnectionFailure e) {
+                lastError = "commands: " + e.getMessage();
+                log.warn("MQTT {}; results are still published, commands are not received", lastError);
+            }
+        }
+        replayUpTo = outbox.lastId();
         setConnected(true);
-        log.info("MQTT link connected to {} as {}; {} messages waiting", settings.url(), settings.clientId(),
-                outbox.size());
+        log.info("MQTT link connected to {} as {}; {} messages waiting, up to {} in flight", settings.url(),
+                settings.clientId(), outbox.size(), c.window());
         return c;
     }
 
@@ -275,7 +360,7 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
-    private void pump(PahoConnection c) {
+    private void pump(BrokerConnection c) {
         while (!closed && c.up()) {
             if (!sendSome(c)) {
                 LockSupport.parkNanos(this, IDLE_PARK_NANOS);
@@ -283,8 +368,12 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
-    /** Sends the next pending messages that fit the window; false when there was nothing to send or room for it. */
-    private boolean sendSome(PahoConnection c) {
+    /**
+     * Sends the next pending messages that fit the window; false when there was nothing to send or room for it. It
+     * refills as soon as one slot is free: a PUBLISH going out carries the TCP acknowledgement of the PUBACKs that
+     * came in, which a broker with Nagle's algorithm on (Mosquitto's default) waits for before sending the next ones.
+     */
+    private boolean sendSome(BrokerConnection c) {
         int room = c.window() - c.inFlight();
         if (room <= 0) {
             return false;
@@ -295,47 +384,39 @@ public final class MqttLink implements AutoCloseable {
         }
         for (int i = 0; i < batch.size(); i++) {
             OutboxMessage m = batch.get(i);
+            byte[] payload = m.payload();
+            boolean replay = m.id() <= replayUpTo;
+            if (replay) {
+                payload = Replay.mark(payload);
+            }
             try {
-                c.publish(m.topic(), m.payload(), settings.qos(), m.retained(), m.id());
-            } catch (IllegalArgumentException e) {
-                reject(m.id(), m.topic(), "Paho refused it: " + e.getMessage());
-            } catch (MqttException e) {
-                if (e.getReasonCode() == MqttClientException.REASON_CODE_OUTGOING_PACKET_TOO_LARGE) {
-                    reject(m.id(), m.topic(), "larger than the broker's Maximum Packet Size");
-                    continue;
+                c.publish(m.topic(), payload, settings.qosFor(m.topic()), m.retained(), m.id());
+                if (replay) {
+                    replayed.increment();
+                }
+            } catch (ConnectionFailure e) {
+                switch (e.kind()) {
+                    case INVALID, TOO_LARGE -> {
+                        reject(m.id(), m.topic(), e.getMessage());
+                        continue;
+                    }
+                    default -> {
+                        // handled below
+                    }
                 }
                 for (int j = i; j < batch.size(); j++) {
                     outbox.release(batch.get(j).id());
                 }
-                if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                if (e.kind() == ConnectionFailure.Kind.TOO_MANY_IN_FLIGHT) {
                     LockSupport.parkNanos(this, BUSY_PARK_NANOS);
                     return true;
                 }
-                // 32104 not connected, 32102 disconnecting, …: the connection is going; the outbox keeps the rest.
-                c.markLost("publish failed: " + PahoConnection.describe(e));
+                // not connected, disconnecting, …: the connection is going; the outbox keeps the rest.
+                c.markLost("publish failed: " + e.getMessage());
                 return false;
             }
         }
         return true;
-    }
-
-    /** Paho callback thread: a publish completed on connection {@code c}. */
-    private void completed(PahoConnection c, IMqttToken token, Throwable failure) {
-        if (token.getUserContext() instanceof Long id) {
-            if (failure == null) {
-                int code = firstReasonCode(token);
-                if (code >= 0x80) {
-                    reject(id, topicOf(token), "broker reason code 0x" + Integer.toHexString(code));
-                } else if (outbox.ack(id)) {
-                    acked.increment();
-                }
-            } else if (failure instanceof MqttException me && isRefusal(me.getReasonCode())) {
-                reject(id, topicOf(token), "reason code " + me.getReasonCode() + ": " + me.getMessage());
-            } else if (c == current && c.up()) {
-                outbox.release(id);
-            }
-        }
-        wake();
     }
 
     private void reject(long id, String topic, String why) {
@@ -346,7 +427,7 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
-    private void closeGracefully(PahoConnection c) {
+    private void closeGracefully(BrokerConnection c) {
         long t0 = System.nanoTime();
         long deadline = t0 + tuning.closeTimeout().toNanos();
         while (c.up() && outbox.size() > 0 && System.nanoTime() < deadline) {
@@ -355,13 +436,8 @@ public final class MqttLink implements AutoCloseable {
             }
         }
         if (c.up()) {
-            try {
-                IMqttToken t = c.publish(topics.status(), OFFLINE_BYTES, settings.qos(), true, null);
-                t.waitForCompletion(Math.max(1_000, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (MqttException e) {
-                log.warn("MQTT link could not publish {} on {} before closing: {}", OFFLINE, topics.status(),
-                        PahoConnection.describe(e));
-            }
+            c.publishAndWait(topics.status(), OFFLINE_BYTES, settings.topicQos().status(), true,
+                    Math.max(1_000, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             c.disconnect(1_000);
         }
         current = null;
@@ -377,7 +453,7 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
-    private void connectionLost(PahoConnection c) {
+    private void connectionLost(BrokerConnection c) {
         current = null;
         lastError = "connection to " + settings.url() + " lost: " + c.lossReason();
         setConnected(false);
@@ -413,22 +489,6 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
-    /** An MQTT v5 error reason code from the broker, or a packet the broker's limits forbid: resending won't help. */
-    private static boolean isRefusal(int reasonCode) {
-        return reasonCode >= 0x80 && reasonCode <= 0xFF
-                || reasonCode == MqttClientException.REASON_CODE_OUTGOING_PACKET_TOO_LARGE;
-    }
-
-    private static int firstReasonCode(IMqttToken token) {
-        int[] codes = token.getReasonCodes();
-        return codes == null || codes.length == 0 ? 0 : codes[0];
-    }
-
-    private static String topicOf(IMqttToken token) {
-        String[] t = token.getTopics();
-        return t == null || t.length == 0 ? "?" : t[0];
-    }
-
     private static void checkTopic(String topic) {
         if (topic == null || topic.isEmpty()) {
             throw new IllegalArgumentException("MQTT topic must not be " + (topic == null ? "null" : "empty")
@@ -446,6 +506,43 @@ public final class MqttLink implements AutoCloseable {
                 && topic.getBytes(StandardCharsets.UTF_8).length > MAX_TOPIC_BYTES) {
             throw new IllegalArgumentException("MQTT topic of " + topic.length() + " characters is longer than the"
                     + " protocol's 65535 bytes: shorten its names");
+        }
+    }
+
+    /** Paho's callbacks, on Paho's threads: never block, never throw. */
+    private final class Events implements BrokerConnection.Events {
+        @Override
+        public void completed(BrokerConnection c, Object context, String topic, BrokerConnection.Outcome outcome,
+                              String detail) {
+            if (context instanceof Long id) {
+                switch (outcome) {
+                    case ACKED -> {
+                        if (outbox.ack(id)) {
+                            acked.increment();
+                        }
+                    }
+                    case REFUSED -> reject(id, topic, detail);
+                    case FAILED -> {
+                        if (c == current && c.up()) {
+                            outbox.release(id);
+                        }
+                    }
+                }
+            }
+            wake();
+        }
+
+        @Override
+        public void arrived(String topic, byte[] payload, boolean retained) {
+            CommandDispatcher d = commands;
+            if (d != null) {
+                d.submit(topic, payload, retained);
+            }
+        }
+
+        @Override
+        public void lost() {
+            wake();
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * <pre>
  * loupe/&lt;site&gt;/&lt;node&gt;/status                        retained "online" / "offline" (last will)
  * loupe/&lt;site&gt;/&lt;node&gt;/status/birth                  retained birth JSON
- * loupe/&lt;site&gt;/&lt;node&gt;/&lt;pipeline&gt;/result|event|stats
+ * loupe/&lt;site&gt;/&lt;node&gt;/&lt;pipeline&gt;/result|event|stats|error
  * loupe/&lt;site&gt;/&lt;node&gt;/&lt;pipeline&gt;/&lt;setting&gt;/set|state
  * </pre>
  */
@@ -84,6 +84,28 @@ public final class Topics {
     /** {@code loupe/<site>/<node>/<pipeline>/<setting>/state}: the applied value, retained. */
     public String state(String pipeline, String setting) {
         return pipelineTopic(pipeline) + '/' + segment("setting", setting) + "/state";
+    }
+
+    /** {@code loupe/<site>/<node>/<pipeline>/error}: commands to that pipeline that were rejected, and why. */
+    public String error(String pipeline) {
+        return pipelineTopic(pipeline) + "/error";
+    }
+
+    /** {@code loupe/<site>/<node>/+/+/set}: the filter the link subscribes to for commands. */
+    public String commandFilter() {
+        return root + "/+/+/set";
+    }
+
+    /**
+     * A topic under this node from levels that came off the wire (one topic level each, so without separators or
+     * wildcards, but possibly a reserved name): for replies to a command whatever its pipeline.
+     */
+    String under(String pipeline, String... levels) {
+        StringBuilder b = new StringBuilder(root).append('/').append(pipeline);
+        for (String l : levels) {
+            b.append('/').append(l);
+        }
+        return b.toString();
     }
 
     private String pipelineTopic(String pipeline) {

@@ -9,16 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import io.loupe.mqtt.command.CommandResult;
+import io.loupe.mqtt.payload.PayloadSchemas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every broker must show of an {@link MqttLink}: online and birth, order, offline on close, will on a dead
- * connection. Subclasses supply a running broker (embedded HiveMQ, real Mosquitto).
+ * connection, a command answered with its retained state. Subclasses supply a running broker (embedded HiveMQ, real
+ * Mosquitto) and the protocol (MQTT 5 unless overridden).
  */
 abstract class LinkContractTest {
 
@@ -32,11 +36,17 @@ abstract class LinkContractTest {
 
     protected abstract int brokerPort();
 
+    /** The protocol the link speaks; the test subscribers always speak MQTT 5. */
+    protected MqttProtocol protocol() {
+        return MqttProtocol.V5;
+    }
+
     /** Settings for a node no other test uses, so that retained messages of other tests do not interfere. */
     MqttSettings settings(String url) {
         int n = NODES.incrementAndGet();
         return MqttSettings.builder("site-" + getClass().getSimpleName(), "node-" + n + "-" + System.nanoTime())
                 .url(url)
+                .protocol(protocol())
                 .build();
     }
 
@@ -212,6 +222,37 @@ abstract class LinkContractTest {
         assertEquals(IntStream.range(0, 5).mapToObj(i -> "after-cut-" + i).toList(),
                 firstArrivals(results.payloads(topic)));
         assertEquals(5, link.status().acked());
+    }
+
+    @Test
+    void commandSet_isHandledOnTheCommandThread_andItsStateRetained() throws Exception {
+        // given a link with a command handler that applies what it gets
+        MqttSettings s = settings(brokerUrl());
+        Topics topics = s.topics();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        MqttLink link = link(s, () -> utf8("{}"));
+        link.handleCommands(c -> {
+            threads.add(Thread.currentThread().getName());
+            return CommandResult.applied(c.value());
+        });
+        link.start();
+        awaitConnected(link);
+        String state = topics.state("line1", "minScore");
+        TestSubscriber client = closeLater(TestSubscriber.subscribe(brokerUrl(), state));
+
+        // when a client sets minScore
+        client.publish(topics.set("line1", "minScore"), "0.6", false);
+
+        // then the handler ran on the command thread, and the applied value is retained on …/state
+        client.awaitCount(state, 1, WAIT);
+        String payload = client.payloads(state).get(0);
+        assertEquals(List.of(), PayloadSchemas.validate(PayloadSchemas.COMMAND_STATE, utf8(payload)), payload);
+        assertTrue(payload.contains("\"value\":0.6"), payload);
+        assertEquals(List.of("loupe-mqtt-command-1"), threads);
+        try (TestSubscriber later = TestSubscriber.subscribe(brokerUrl(), state)) {
+            later.awaitCount(state, 1, WAIT);
+            assertTrue(later.received().get(0).retained());
+        }
     }
 
     /** The payloads in order of first arrival (a redelivered message may arrive twice). */

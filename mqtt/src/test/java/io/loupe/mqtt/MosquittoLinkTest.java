@@ -2,6 +2,7 @@ package io.loupe.mqtt;
 
 import java.nio.file.Path;
 
+import io.loupe.mqtt.bench.LocalMosquitto;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -16,12 +17,12 @@ class MosquittoLinkTest extends LinkContractTest {
 
     @TempDir
     static Path dir;
-    private MosquittoBroker broker;
+    private LocalMosquitto broker;
 
     @BeforeAll
     void startMosquitto() throws Exception {
         Requirements.mosquitto();
-        broker = MosquittoBroker.start(dir);
+        broker = LocalMosquitto.builder(dir).start();
     }
 
     @AfterAll

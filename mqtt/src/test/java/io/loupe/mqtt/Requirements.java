@@ -1,8 +1,6 @@
 package io.loupe.mqtt;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
+import io.loupe.mqtt.bench.LocalMosquitto;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -11,8 +9,6 @@ import org.junit.jupiter.api.Assumptions;
  * {@code -Pci} (system property {@code loupe.ci=true}) it fails instead, because CI installs everything.
  */
 final class Requirements {
-
-    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
     private Requirements() {
     }
@@ -23,7 +19,7 @@ final class Requirements {
 
     /** Skips (or, in CI, fails) unless Debian's Mosquitto is installed. */
     static void mosquitto() {
-        require(Files.isExecutable(MOSQUITTO), MOSQUITTO + " (Debian package mosquitto) is not installed");
+        require(LocalMosquitto.installed(), LocalMosquitto.BINARY + " (Debian package mosquitto) is not installed");
     }
 
     static void require(boolean present, String missing) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -31,19 +33,24 @@ final class TestSubscriber implements AutoCloseable {
 
     /** A clean session: sees retained messages at subscribe, then live ones while connected. */
     static TestSubscriber subscribe(String url, String filter) throws MqttException {
-        return open(url, "test-sub-" + System.nanoTime(), filter, false);
+        return open(url, "test-sub-" + System.nanoTime(), filter, false, null);
+    }
+
+    /** Over TLS with {@code tls} (trust and client certificate). */
+    static TestSubscriber subscribe(String url, String filter, SSLSocketFactory tls) throws MqttException {
+        return open(url, "test-sub-" + System.nanoTime(), filter, false, tls);
     }
 
     /**
      * A persistent session (clean start off, one-hour expiry) that reconnects by itself: the broker queues messages
-     * for it while it is away, including across a broker restart on the same data folder.
+     * for it while it is away, including across a broker restart with persistence.
      */
     static TestSubscriber subscribePersistent(String url, String clientId, String filter) throws MqttException {
-        return open(url, clientId, filter, true);
+        return open(url, clientId, filter, true, null);
     }
 
-    private static TestSubscriber open(String url, String clientId, String filter, boolean persistent)
-            throws MqttException {
+    private static TestSubscriber open(String url, String clientId, String filter, boolean persistent,
+                                       SSLSocketFactory tls) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
         TestSubscriber s = new TestSubscriber(client);
         client.setCallback(s.new Recorder());
@@ -54,10 +61,21 @@ final class TestSubscriber implements AutoCloseable {
             o.setAutomaticReconnect(true);
             o.setAutomaticReconnectDelay(1, 1);
         }
+        if (tls != null) {
+            o.setSocketFactory(tls);
+        }
         client.connect(o).waitForCompletion(10_000);
         IMqttToken sub = client.subscribe(filter, 1);
         sub.waitForCompletion(10_000);
         return s;
+    }
+
+    /** Publishes one message (a command, say) at QoS 1 and waits for the broker's acknowledgement. */
+    void publish(String topic, String payload, boolean retained) throws MqttException {
+        MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        m.setRetained(retained);
+        client.publish(topic, m).waitForCompletion(10_000);
     }
 
     List<Received> received() {

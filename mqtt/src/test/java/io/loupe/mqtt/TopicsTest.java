@@ -23,6 +23,20 @@ class TopicsTest {
         assertEquals("loupe/plant-a/cam-3/gait/stats", topics.stats("gait"));
         assertEquals("loupe/plant-a/cam-3/defect/threshold/set", topics.set("defect", "threshold"));
         assertEquals("loupe/plant-a/cam-3/defect/threshold/state", topics.state("defect", "threshold"));
+        assertEquals("loupe/plant-a/cam-3/defect/error", topics.error("defect"));
+        assertEquals("loupe/plant-a/cam-3/+/+/set", topics.commandFilter());
+    }
+
+    @Test
+    void topicClass_ofEachContractTopic() {
+        assertEquals(TopicClass.RESULT, TopicClass.of(topics.result("p")));
+        assertEquals(TopicClass.EVENT, TopicClass.of(topics.event("p")));
+        assertEquals(TopicClass.STATS, TopicClass.of(topics.stats("p")));
+        assertEquals(TopicClass.STATE, TopicClass.of(topics.state("p", "s")));
+        assertEquals(TopicClass.ERROR, TopicClass.of(topics.error("p")));
+        assertEquals(TopicClass.STATUS, TopicClass.of(topics.status()));
+        assertEquals(TopicClass.STATUS, TopicClass.of(topics.birth()));
+        assertEquals(TopicClass.OTHER, TopicClass.of(topics.set("p", "s")));
     }
 
     @ParameterizedTest
