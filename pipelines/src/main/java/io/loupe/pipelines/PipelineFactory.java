@@ -20,10 +20,22 @@ public interface PipelineFactory<S extends PipelineSettings> {
     S defaultSettings();
 
     /**
-     * Builds the chain; called once at start-up.
+     * Builds the chain alone; called once at start-up. Types with triggers, statistics or writers of their own give
+     * those only through {@link #create}.
      *
      * @throws IllegalArgumentException when the settings do not fit the model (e.g. a per-class score for a label the
      *                                  model does not have); the message names the value and the fix
      */
     StageChain build(String pipelineId, Model model, S settings);
+
+    /**
+     * Builds the whole pipeline: the chain and whatever else the type brings (triggers, statistics, writers). The
+     * appliance calls this; by default it is {@link #build} alone.
+     *
+     * @throws IllegalArgumentException as {@link #build}, and when a file the settings name (e.g. a taught anomaly
+     *                                  model) cannot be read; the message names the file and the fix
+     */
+    default Pipeline create(PipelineContext context, Model model, S settings) {
+        return Pipeline.of(build(context.pipelineId(), model, settings));
+    }
 }

@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one pipeline on its own named thread ({@code pipeline-<id>}): takes frames from the camera mailbox, runs the
- * stage chain, numbers the result and hands it to every {@link ResultSink}. A frame that fails in a stage is counted
- * and logged (rate-limited); the worker goes on. When the camera ends, the worker drains its mailbox and ends.
+ * stage chain, numbers each result and hands it to every {@link ResultSink} (the pipeline's own sinks first). Between
+ * frames it wakes up when the pipeline says a result comes due without a frame ({@link Pipeline#nextDue()}), so that a
+ * late verdict goes out at its deadline even when the camera delivers nothing. A frame that fails in a stage is counted
+ * and logged (rate-limited); the worker goes on. When the camera ends, the worker drains its mailbox, emits what the
+ * pipeline still owes ({@link Pipeline#endOfStream}) and ends.
  */
 public final class PipelineWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineWorker.class);
@@ -28,7 +31,7 @@ public final class PipelineWorker implements AutoCloseable {
     private final String camera;
     private final String model;
     private final Mailbox mailbox;
-    private final StageChain chain;
+    private final Pipeline pipeline;
     private final Clock clock;
     private final List<ResultSink> sinks = new CopyOnWriteArrayList<>();
     private final LatencyWindow latency = new LatencyWindow(512);
@@ -44,22 +47,36 @@ public final class PipelineWorker implements AutoCloseable {
     private volatile long errors;
     private long seq;
     private long lastErrorLogNanos = Long.MIN_VALUE;
+    private boolean closed;
 
+    /** A worker for a pipeline that is just a chain. */
     public PipelineWorker(String id, String type, String camera, String model, Mailbox mailbox, StageChain chain,
+                          Clock clock) {
+        this(id, type, camera, model, mailbox, Pipeline.of(chain), clock);
+    }
+
+    /** A worker for a whole pipeline; its own sinks are added first. */
+    public PipelineWorker(String id, String type, String camera, String model, Mailbox mailbox, Pipeline pipeline,
                           Clock clock) {
         this.id = id;
         this.type = type;
         this.camera = camera;
         this.model = model;
         this.mailbox = mailbox;
-        this.chain = chain;
+        this.pipeline = pipeline;
         this.clock = clock;
+        this.sinks.addAll(pipeline.sinks());
         this.thread = new Thread(this::loop, "pipeline-" + id);
         this.thread.setDaemon(true);
     }
 
     public String id() {
         return id;
+    }
+
+    /** The pipeline this worker runs: its trigger and statistics for the appliance. */
+    public Pipeline pipeline() {
+        return pipeline;
     }
 
     /** Adds a sink; results go to sinks in the order they were added. */
@@ -78,13 +95,15 @@ public final class PipelineWorker implements AutoCloseable {
     private void loop() {
         try {
             while (!stopping) {
-                Frame frame = mailbox.take(POLL);
+                Frame frame = mailbox.take(nextWait());
                 if (frame == null) {
                     if (mailbox.ended()) {
+                        emitAll(pipeline.endOfStream(clock.instant()), "end of stream");
                         state = WorkerState.ENDED;
                         LOG.info("pipeline {}: camera {} ended; {} frames processed", id, camera, processed);
                         return;
                     }
+                    emitDue();
                     continue;
                 }
                 try {
@@ -94,6 +113,7 @@ public final class PipelineWorker implements AutoCloseable {
                 } finally {
                     frame.release();
                 }
+                emitDue();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,10 +124,26 @@ public final class PipelineWorker implements AutoCloseable {
         }
     }
 
-    private void process(Frame frame) {
-        PipelineResult result;
+    /** How long to wait for a frame: the poll interval, or less when a result comes due sooner. */
+    private Duration nextWait() {
+        Instant due;
         try {
-            result = chain.run(frame);
+            due = pipeline.nextDue();
+        } catch (RuntimeException e) {
+            LOG.warn("pipeline {}: nextDue() failed", id, e);
+            return POLL;
+        }
+        if (due == null) {
+            return POLL;
+        }
+        long millis = due.toEpochMilli() - clock.millis();
+        return millis <= 0 ? Duration.ZERO : millis >= POLL.toMillis() ? POLL : Duration.ofMillis(millis);
+    }
+
+    private void process(Frame frame) {
+        List<? extends PipelineResult> results;
+        try {
+            results = pipeline.chain().run(frame);
         } catch (StageException | RuntimeException e) {
             errors++;
             lastError = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -119,12 +155,42 @@ public final class PipelineWorker implements AutoCloseable {
             }
             return;
         }
+        processed++;
+        for (int i = 0; i < results.size(); i++) {
+            emit(results.get(i), frame);
+        }
+    }
+
+    private void emitDue() {
+        List<? extends PipelineResult> due;
+        try {
+            due = pipeline.due(clock.instant());
+        } catch (RuntimeException e) {
+            errors++;
+            lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.warn("pipeline {}: collecting due results failed", id, e);
+            return;
+        }
+        for (int i = 0; i < due.size(); i++) {
+            emit(due.get(i), null);
+        }
+    }
+
+    private void emitAll(List<? extends PipelineResult> results, String why) {
+        for (PipelineResult r : results) {
+            emit(r, null);
+        }
+        if (!results.isEmpty()) {
+            LOG.info("pipeline {}: {} result(s) emitted at {}", id, results.size(), why);
+        }
+    }
+
+    private void emit(PipelineResult result, Frame frame) {
         Instant now = clock.instant();
-        double latencyMs = Duration.between(frame.capturedAt(), now).toNanos() / 1e6;
+        double latencyMs = Duration.between(result.since(), now).toNanos() / 1e6;
         PipelineResult sequenced = result.sequenced(++seq, now, latencyMs);
         latency.record(latencyMs);
         rate.mark(System.nanoTime());
-        processed++;
         lastResult = sequenced;
         for (ResultSink sink : sinks) {
             try {
@@ -135,7 +201,10 @@ public final class PipelineWorker implements AutoCloseable {
         }
     }
 
-    /** Switches processing on or off; while off, frames are released unprocessed and the state reads PAUSED. */
+    /**
+     * Switches processing on or off; while off, frames are released unprocessed and the state reads PAUSED. Results
+     * that come due without a frame (late parts) still go out.
+     */
     public void setEnabled(boolean on) {
         enabled = on;
     }
@@ -146,20 +215,28 @@ public final class PipelineWorker implements AutoCloseable {
 
     public PipelineStats stats() {
         WorkerState shown = state == WorkerState.RUNNING && !enabled ? WorkerState.PAUSED : state;
-        return new PipelineStats(id, type, camera, model, shown, chain.ids(), processed, errors, lastError,
+        return new PipelineStats(id, type, camera, model, shown, pipeline.chain().ids(), processed, errors, lastError,
                 mailbox.received(), mailbox.dropped(), rate.perSecond(System.nanoTime(), STALE_NANOS),
                 latency.percentile(50), latency.percentile(99), lastResult);
     }
 
     /**
      * Waits up to {@code timeout} for the worker to drain its mailbox after its camera closed, then stops it and closes
-     * the stages. Idempotent.
+     * the pipeline. Idempotent.
      */
     public void close(Duration timeout) {
-        try {
-            thread.join(Math.max(1, timeout.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (thread.isAlive()) {
+            try {
+                thread.join(Math.max(1, timeout.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         stopping = true;
         try {
@@ -175,7 +252,7 @@ public final class PipelineWorker implements AutoCloseable {
                 state = WorkerState.STOPPED;
             }
         }
-        chain.close();
+        pipeline.close();
     }
 
     @Override

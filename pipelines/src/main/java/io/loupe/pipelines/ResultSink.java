@@ -13,7 +13,9 @@ public interface ResultSink {
     /**
      * @param pipeline the pipeline's id
      * @param result   the sequenced result
-     * @param frame    the frame it came from, valid only during this call (copy what you keep; do not release it)
+     * @param frame    the frame it came from, valid only during this call (copy what you keep; do not release it); null
+     *                 when the result came from no frame ({@code result.frame().present()} is false), e.g. a triggered
+     *                 part that no frame reached before its deadline
      */
     void accept(String pipeline, PipelineResult result, Frame frame);
 }

@@ -5,8 +5,9 @@ import io.loupe.camera.Frame;
 import java.util.List;
 
 /**
- * Stages composed in order, from a {@link Frame} to a {@link PipelineResult}. The types are checked when the chain is
- * built, so a mis-wired pipeline fails at start-up, not on its first frame.
+ * Stages composed in order, from a {@link Frame} to a {@link PipelineResult} (one per frame) or a {@link ResultBatch}
+ * (none or several per frame). The types are checked when the chain is built, so a mis-wired pipeline fails at
+ * start-up, not on its first frame.
  */
 public final class StageChain implements AutoCloseable {
     private final List<Stage<?, ?>> stages;
@@ -19,7 +20,8 @@ public final class StageChain implements AutoCloseable {
      * Builds a chain.
      *
      * @throws IllegalArgumentException when the chain is empty, does not start from {@link Frame}, does not end in a
-     *                                  {@link PipelineResult}, or one stage's output does not fit the next one's input
+     *                                  {@link PipelineResult} or {@link ResultBatch}, or one stage's output does not fit
+     *                                  the next one's input
      */
     public static StageChain of(List<Stage<?, ?>> stages) {
         if (stages.isEmpty()) {
@@ -35,21 +37,30 @@ public final class StageChain implements AutoCloseable {
             flowing = stage.outputType();
             from = "stage " + stage.id();
         }
-        if (!PipelineResult.class.isAssignableFrom(flowing)) {
+        if (!PipelineResult.class.isAssignableFrom(flowing) && !ResultBatch.class.isAssignableFrom(flowing)) {
             throw new IllegalArgumentException("the last stage, " + from + ", gives " + flowing.getSimpleName()
-                    + ", not a PipelineResult: end the pipeline with a stage that produces a result");
+                    + ", not a PipelineResult or ResultBatch: end the pipeline with a stage that produces results");
         }
         return new StageChain(stages);
     }
 
-    /** Runs every stage on one frame. */
+    /**
+     * Runs every stage on one frame.
+     *
+     * @return the frame's results in order: one for a chain ending in a {@link PipelineResult}, none or several for
+     *         one ending in a {@link ResultBatch}
+     * @throws StageException as the failing stage's {@link Stage#apply}
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public PipelineResult run(Frame frame) throws StageException {
+    public List<? extends PipelineResult> run(Frame frame) throws StageException {
         Object value = frame;
         for (Stage stage : stages) {
             value = stage.apply(value);
         }
-        return (PipelineResult) value;
+        if (value instanceof ResultBatch batch) {
+            return batch.results();
+        }
+        return value == null ? List.of() : List.of((PipelineResult) value);
     }
 
     /** Stage ids in order, for logs and the status page. */

@@ -1,9 +1,11 @@
 package io.loupe.pipelines.defect;
 
-/** The judgement of one inspected part or frame. */
+/** The judgement of one part. */
 public enum Verdict {
-    /** No defect that the rules count. */
+    /** No defect that the rules count beyond what they allow. */
     OK,
-    /** At least one counted defect beyond what the rules allow. */
-    NG
+    /** More counted defects than the rules allow. */
+    NG,
+    /** Not judged: no frame reached the part in time, or it left the view before it was fully in view. */
+    UNKNOWN
 }

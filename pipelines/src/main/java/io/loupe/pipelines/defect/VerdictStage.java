@@ -1,21 +1,44 @@
 package io.loupe.pipelines.defect;
 
-import io.loupe.models.Detection;
+import io.loupe.pipelines.FrameRef;
 import io.loupe.pipelines.ModelRef;
 import io.loupe.pipelines.Stage;
+import io.loupe.pipelines.defect.ngimage.NgImageStore;
+import io.loupe.pipelines.defect.ngimage.NgOverlay;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code defect/verdict@v1}: applies {@link DefectRules} to an {@link Inspection}. */
-public final class VerdictStage implements Stage<Inspection, DefectResult> {
-    private final DefectRules rules;
+/**
+ * {@code defect/verdict@v1}: judges each inspected part by the rules ({@link DefectJudge}), queues the NG image, and
+ * makes one {@link DefectResult} per part — also for parts that left the view unjudged (UNKNOWN). Late results of
+ * triggers that no frame reached are made here too ({@link #unknown}), so every result has the same shape.
+ */
+public final class VerdictStage implements Stage<Inspections, PartResults> {
+    private final String pipeline;
+    private final DefectJudge judge;
     private final ModelRef model;
+    private final PartMode mode;
+    private final Duration deadline;
+    private final RejectPolicy reject;
+    private final InspectionArea area;
+    private final NgImageStore store;
 
-    public VerdictStage(DefectRules rules, ModelRef model) {
-        this.rules = rules;
+    /**
+     * @param store where NG images go, or null for none; closed with this stage
+     */
+    public VerdictStage(String pipeline, DefectJudge judge, ModelRef model, DefectSettings settings,
+                        InspectionArea area, NgImageStore store) {
+        this.pipeline = pipeline;
+        this.judge = judge;
         this.model = model;
+        this.mode = settings.mode();
+        this.deadline = settings.deadline();
+        this.reject = settings.reject();
+        this.area = area;
+        this.store = store;
     }
 
     @Override
@@ -24,28 +47,71 @@ public final class VerdictStage implements Stage<Inspection, DefectResult> {
     }
 
     @Override
-    public Class<Inspection> inputType() {
-        return Inspection.class;
+    public Class<Inspections> inputType() {
+        return Inspections.class;
     }
 
     @Override
-    public Class<DefectResult> outputType() {
-        return DefectResult.class;
+    public Class<PartResults> outputType() {
+        return PartResults.class;
     }
 
     @Override
-    public DefectResult apply(Inspection inspection) {
-        List<Detection> counted = new ArrayList<>();
-        for (Detection d : inspection.detections()) {
-            if (d.score() >= rules.minScoreFor(d.label()) && d.width() * d.height() >= rules.minAreaPx()) {
-                counted.add(d);
-            }
+    public PartResults apply(Inspections inspections) {
+        PartsInView view = inspections.view();
+        if (view.isEmpty()) {
+            return PartResults.none();
         }
-        Verdict verdict = counted.size() > rules.maxDefects() ? Verdict.NG : Verdict.OK;
-        List<String> reasons = verdict == Verdict.OK ? List.of() : counted.stream()
-                .map(d -> String.format(Locale.ROOT, "%s %.2f >= %.2f", d.label(), d.score(), rules.minScoreFor(d.label())))
-                .toList();
-        return DefectResult.unsequenced(inspection.frame(), model, verdict, reasons, counted,
-                inspection.detections().size() - counted.size());
+        List<DefectResult> results = new ArrayList<>(view.judge().size() + view.unjudged().size());
+        for (PartInspection p : inspections.parts()) {
+            DefectJudge.Judgement j = judge.judge(p);
+            String ngImage = null;
+            if (j.verdict() == Verdict.NG && store != null) {
+                ngImage = saveImage(view, p, j);
+            }
+            results.add(new DefectResult(view.ref(), 0, null, 0, model, p.part().partId(), mode, p.part().box(),
+                    j.verdict(), j.reasons(), j.counted(), j.ignored(), p.anomaly(), p.part().since(), deadline,
+                    Timing.ON_TIME, reject.rejects(j.verdict()), ngImage));
+        }
+        for (PartInView gone : view.unjudged()) {
+            results.add(unknown(view.ref(), gone, "left the ROI before it was ever fully in view"));
+        }
+        return new PartResults(results);
+    }
+
+    private String saveImage(PartsInView view, PartInspection p, DefectJudge.Judgement j) {
+        FrameRef ref = view.ref();
+        String banner = String.format(Locale.ROOT, "%s  NG  part %s  frame %d  %s", pipeline, p.part().partId(),
+                ref.seq(), ref.capturedAt());
+        NgOverlay overlay = new NgOverlay(banner, area.roi(ref.width(), ref.height()), area.ignore(), p.part().box(),
+                j.counted());
+        Box heatBox = p.part().box().intersect(new Box(0, 0, ref.width(), ref.height()));
+        double scale = p.anomaly() == null ? 0 : 2 * p.anomaly().threshold();
+        return store.submit(p.part().partId(), ref.capturedAt(), view.frame().mat(), overlay, p.heatMap(), heatBox,
+                scale);
+    }
+
+    /**
+     * An UNKNOWN result for a part that could not be judged.
+     *
+     * @param frame the frame it was last seen in, or {@link FrameRef#none} when no frame reached it (then it is late)
+     * @param part  the part; its box may be null
+     */
+    public DefectResult unknown(FrameRef frame, PartInView part, String reason) {
+        return new DefectResult(frame, 0, null, 0, model, part.partId(), mode, part.box(), Verdict.UNKNOWN,
+                List.of(reason), List.of(), 0, null, part.since(), deadline, Timing.ON_TIME,
+                reject.rejects(Verdict.UNKNOWN), null);
+    }
+
+    /** NG images of this pipeline, or null when off. */
+    public NgImageStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+        }
     }
 }

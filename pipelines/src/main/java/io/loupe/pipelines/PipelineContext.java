@@ -1,0 +1,25 @@
+package io.loupe.pipelines;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What the appliance tells a {@link PipelineFactory} about the pipeline it builds beyond the settings.
+ *
+ * @param pipelineId the pipeline's id in the configuration (used in topics, file names and thread names)
+ * @param camera     the id of the camera it reads
+ * @param clock      the clock for deadlines, shifts and file names; the same one the worker uses
+ */
+public record PipelineContext(String pipelineId, String camera, Clock clock) {
+
+    public PipelineContext {
+        Objects.requireNonNull(pipelineId, "pipelineId");
+        Objects.requireNonNull(camera, "camera");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A context on the system clock (UTC), for tools and tests. */
+    public static PipelineContext of(String pipelineId, String camera) {
+        return new PipelineContext(pipelineId, camera, Clock.systemUTC());
+    }
+}

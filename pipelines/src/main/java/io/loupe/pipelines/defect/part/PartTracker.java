@@ -1,0 +1,198 @@
+package io.loupe.pipelines.defect.part;
+
+import io.loupe.pipelines.defect.Box;
+import io.loupe.pipelines.defect.PresenceSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Follows parts from frame to frame by their centroids (predicted with each part's last motion, so a fast belt does
+ * not lose them) and says, once per part, when it is to be judged: tracked for {@code minTrackFrames} frames and fully
+ * in view. A part whose track ends without that happening is reported as left unjudged, also once. Ids are stable for
+ * a part's whole crossing and never reused. Worker thread only.
+ */
+public final class PartTracker {
+
+    /** A tracked part. */
+    public static final class Track {
+        private final long id;
+        private Box box;
+        private double vx;
+        private double vy;
+        private int age;
+        private int missed;
+        private boolean judged;
+
+        Track(long id, Box box) {
+            this.id = id;
+            this.box = box;
+            this.age = 1;
+        }
+
+        public long id() {
+            return id;
+        }
+
+        /** The part id in results: {@code P<n>}. */
+        public String partId() {
+            return "P" + id;
+        }
+
+        /** Where it was last seen. */
+        public Box box() {
+            return box;
+        }
+
+        /** Frames it was seen in. */
+        public int age() {
+            return age;
+        }
+
+        public boolean judged() {
+            return judged;
+        }
+
+        double predictedX() {
+            return box.centerX() + vx;
+        }
+
+        double predictedY() {
+            return box.centerY() + vy;
+        }
+    }
+
+    /**
+     * What one frame changed.
+     *
+     * @param judgeNow        parts to judge in this frame
+     * @param leftUnjudged    parts whose track ended before they were ever fully in view
+     */
+    public record Update(List<Track> judgeNow, List<Track> leftUnjudged) {
+    }
+
+    private static final Update NOTHING = new Update(List.of(), List.of());
+
+    private final PresenceSettings settings;
+    private final List<Track> tracks = new ArrayList<>();
+    private long nextId = 1;
+
+    public PartTracker(PresenceSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Advances by one frame.
+     *
+     * @param blobs       the parts found in this frame
+     * @param fullyInView whether a box is fully in view (inside the ROI, clear of its edges)
+     */
+    public Update update(List<Box> blobs, Predicate<Box> fullyInView) {
+        if (blobs.isEmpty() && tracks.isEmpty()) {
+            return NOTHING;
+        }
+        int[] blobTrack = match(blobs);
+        boolean[] seen = new boolean[tracks.size()];
+        for (int b = 0; b < blobs.size(); b++) {
+            int t = blobTrack[b];
+            if (t >= 0) {
+                Track track = tracks.get(t);
+                Box box = blobs.get(b);
+                track.vx = box.centerX() - track.box.centerX();
+                track.vy = box.centerY() - track.box.centerY();
+                track.box = box;
+                track.age++;
+                track.missed = 0;
+                seen[t] = true;
+            }
+        }
+        List<Track> left = null;
+        List<Track> judge = null;
+        int existing = tracks.size();
+        for (int t = existing - 1; t >= 0; t--) {
+            if (seen[t]) {
+                continue;
+            }
+            Track track = tracks.get(t);
+            track.missed++;
+            if (track.missed > settings.maxMissedFrames()) {
+                tracks.remove(t);
+                if (!track.judged && track.age >= settings.minTrackFrames()) {
+                    if (left == null) {
+                        left = new ArrayList<>(1);
+                    }
+                    left.add(0, track);
+                }
+            }
+        }
+        for (int b = 0; b < blobs.size(); b++) {
+            if (blobTrack[b] < 0) {
+                tracks.add(new Track(nextId++, blobs.get(b)));
+            }
+        }
+        for (Track track : tracks) {
+            if (!track.judged && track.missed == 0 && track.age >= settings.minTrackFrames()
+                    && fullyInView.test(track.box)) {
+                track.judged = true;
+                if (judge == null) {
+                    judge = new ArrayList<>(1);
+                }
+                judge.add(track);
+            }
+        }
+        if (judge == null && left == null) {
+            return NOTHING;
+        }
+        return new Update(judge == null ? List.of() : judge, left == null ? List.of() : left);
+    }
+
+    /** Greedy nearest-first matching of blobs to tracks' predicted centroids within {@code maxJumpPx}. */
+    private int[] match(List<Box> blobs) {
+        int[] blobTrack = new int[blobs.size()];
+        java.util.Arrays.fill(blobTrack, -1);
+        if (tracks.isEmpty() || blobs.isEmpty()) {
+            return blobTrack;
+        }
+        boolean[] trackTaken = new boolean[tracks.size()];
+        double max = settings.maxJumpPx();
+        while (true) {
+            double best = max;
+            int bestBlob = -1;
+            int bestTrack = -1;
+            for (int b = 0; b < blobs.size(); b++) {
+                if (blobTrack[b] >= 0) {
+                    continue;
+                }
+                Box box = blobs.get(b);
+                for (int t = 0; t < tracks.size(); t++) {
+                    if (trackTaken[t]) {
+                        continue;
+                    }
+                    Track track = tracks.get(t);
+                    double d = Math.hypot(box.centerX() - track.predictedX(), box.centerY() - track.predictedY());
+                    if (d <= best) {
+                        best = d;
+                        bestBlob = b;
+                        bestTrack = t;
+                    }
+                }
+            }
+            if (bestBlob < 0) {
+                return blobTrack;
+            }
+            blobTrack[bestBlob] = bestTrack;
+            trackTaken[bestTrack] = true;
+        }
+    }
+
+    /** Parts being tracked now. */
+    public int active() {
+        return tracks.size();
+    }
+
+    /** Parts seen since the start (the number of ids handed out). */
+    public long seen() {
+        return nextId - 1;
+    }
+}
