@@ -24,17 +24,23 @@ import io.loupe.models.ModelInfo;
 import io.loupe.models.ModelSpec;
 import io.loupe.mqtt.EmbeddedBroker;
 import io.loupe.mqtt.MemoryOutbox;
+import io.loupe.mqtt.Outbox;
+import io.loupe.mqtt.SqliteOutbox;
+import io.loupe.mqtt.SqliteOutboxSettings;
 import io.loupe.mqtt.MqttLink;
 import io.loupe.mqtt.MqttLinkException;
 import io.loupe.mqtt.MqttSettings;
 import io.loupe.mqtt.Topics;
+import io.loupe.pipelines.Pipeline;
+import io.loupe.pipelines.PipelineContext;
 import io.loupe.pipelines.PipelineFactory;
 import io.loupe.pipelines.PipelineSettings;
 import io.loupe.pipelines.PipelineWorker;
-import io.loupe.pipelines.StageChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,10 +78,13 @@ public final class Appliance implements AutoCloseable {
         return t;
     });
     private EmbeddedBroker broker;
+    private Outbox outbox;
     private MqttLink link;
     private ResultPublisher publisher;
     private String brokerUrl;
     private boolean closed;
+    private long statusTicks;
+    private static final int STATS_EVERY_SECONDS = 10;
 
     private Appliance(AppliancePlan plan, Clock clock) {
         this.plan = plan;
@@ -124,11 +133,29 @@ public final class Appliance implements AutoCloseable {
         MqttSettings settings = new MqttSettings(brokerUrl, m.host(), m.port(), clientId, blankToNull(m.username()),
                 m.password() == null ? null : m.password().toCharArray(), node.site(), node.id(), m.qos(),
                 m.keepAliveSeconds(), m.maxPending());
-        link = new MqttLink(settings, new MemoryOutbox(m.maxPending()), () -> Json.bytes(birth()));
+        outbox = openOutbox(m, node);
+        link = new MqttLink(settings, outbox, () -> Json.bytes(birth()));
+        link.handleCommands(new Commands(this));
         link.start();
         publisher = new ResultPublisher(link, topics, new Payloads(node.site(), node.id()));
         LOG.info("mqtt: publishing to {} as {} under {}", Redact.text(brokerUrl), clientId,
                 topics.status().replace("/status", "/#"));
+    }
+
+    private static Outbox openOutbox(MqttConfig m, NodeConfig node) throws ApplianceException {
+        if (m.outbox() == MqttConfig.OutboxKind.MEMORY) {
+            return new MemoryOutbox(m.maxPending());
+        }
+        Path file = node.dataDir().resolve("outbox.db");
+        try {
+            Files.createDirectories(file.getParent());
+            SqliteOutbox outbox = SqliteOutbox.open(SqliteOutboxSettings.defaults(file));
+            LOG.info("mqtt: durable outbox {} ({} messages waiting from before)", file, outbox.size());
+            return outbox;
+        } catch (MqttLinkException | java.io.IOException e) {
+            throw new ApplianceException("MQTT outbox " + file + ": " + e.getMessage()
+                    + " (make appliance.dataDir writable, or set mqtt.outbox: memory)", e);
+        }
     }
 
     private void loadModels() throws ApplianceException {
@@ -163,21 +190,21 @@ public final class Appliance implements AutoCloseable {
                 fail(p, "model " + p.model() + " failed to load: " + modelErrors.get(p.model()));
                 continue;
             }
-            StageChain chain;
+            Pipeline pipeline;
             try {
-                chain = build(p.factory(), p.id(), model, p.settings());
+                pipeline = create(p.factory(), new PipelineContext(p.id(), p.camera(), clock), model, p.settings());
             } catch (RuntimeException e) {
                 fail(p, e.getMessage());
                 continue;
             }
             Mailbox mailbox = cameras.get(p.camera()).subscribe("pipeline:" + p.id(), p.mailbox());
-            PipelineWorker worker = new PipelineWorker(p.id(), p.factory().type(), p.camera(), p.model(), mailbox, chain,
-                    clock);
+            PipelineWorker worker = new PipelineWorker(p.id(), p.factory().type(), p.camera(), p.model(), mailbox,
+                    pipeline, clock);
             worker.addSink(publisher);
             worker.addSink(liveView);
             workers.put(p.id(), worker);
             LOG.info("pipeline {}: {} on camera {} with model {}, mailbox {}, stages {}", p.id(), p.factory().type(),
-                    p.camera(), p.model(), p.mailbox(), chain.ids());
+                    p.camera(), p.model(), p.mailbox(), pipeline.chain().ids());
         }
         workers.values().forEach(PipelineWorker::start);
         for (Camera camera : cameras.values()) {
@@ -191,16 +218,46 @@ public final class Appliance implements AutoCloseable {
         statusThread.scheduleWithFixedDelay(() -> {
             try {
                 status.publishChanges(cameras.values());
+                if (++statusTicks % STATS_EVERY_SECONDS == 0) {
+                    publishStats();
+                }
             } catch (RuntimeException e) {
                 LOG.warn("status report failed", e);
             }
         }, 0, 1, TimeUnit.SECONDS);
     }
 
+    /** Each pipeline's own statistics (yield, Pareto, …), retained on {@code …/<pipeline>/stats}. */
+    private void publishStats() {
+        workers.forEach((id, w) -> w.pipeline().stats().ifPresent(s -> link.publish(topics.stats(id), Json.bytes(s), true)));
+    }
+
+    /**
+     * "Part N is in view now" for a pipeline in trigger mode.
+     *
+     * @throws IllegalArgumentException for an unknown pipeline, one without triggers, or a bad part id
+     * @throws IllegalStateException    when the pipeline's queue of pending triggers is full
+     */
+    public void trigger(String id, String partId, Instant at) {
+        PipelineWorker w = workers.get(id);
+        if (w == null) {
+            throw new IllegalArgumentException("no running pipeline '" + id + "': known pipelines are " + pipelineIds());
+        }
+        w.pipeline().trigger().orElseThrow(() -> new IllegalArgumentException("pipeline '" + id
+                + "' does not take triggers: set settings.mode: trigger")).trigger(partId, at);
+    }
+
+    /** Each pipeline's own statistics, for the API. */
+    public Map<String, Object> domainStats() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        workers.forEach((id, w) -> w.pipeline().stats().ifPresent(s -> out.put(id, s)));
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
-    private static <S extends PipelineSettings> StageChain build(PipelineFactory<S> factory, String id, Model model,
-                                                                  PipelineSettings settings) {
-        return factory.build(id, model, (S) settings);
+    private static <S extends PipelineSettings> Pipeline create(PipelineFactory<S> factory, PipelineContext context,
+                                                               Model model, PipelineSettings settings) {
+        return factory.create(context, model, (S) settings);
     }
 
     private void fail(PipelinePlan p, String error) {
@@ -322,6 +379,9 @@ public final class Appliance implements AutoCloseable {
         workers.values().forEach(w -> w.close(Duration.ofSeconds(5)));
         if (link != null) {
             link.close();
+        }
+        if (outbox != null) {
+            outbox.close();
         }
         if (broker != null) {
             broker.close();

@@ -2,6 +2,7 @@ package io.loupe.appliance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loupe.mqtt.payload.PayloadSchemas;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -69,6 +70,7 @@ class EndToEndTest {
 
         BlockingQueue<JsonNode> results = new LinkedBlockingQueue<>();
         Map<String, String> retained = new ConcurrentHashMap<>();
+        List<String> schemaProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Daemon daemon = Daemon.start(config)) {
             MqttClient sub = new MqttClient(daemon.appliance().brokerUrl(), "e2e-sub", new MemoryPersistence());
             MqttConnectionOptions opts = new MqttConnectionOptions();
@@ -78,7 +80,10 @@ class EndToEndTest {
             sub.subscribe(new MqttSubscription[]{new MqttSubscription("loupe/test-site/e2e-box/line1-defects/result", 1),
                     new MqttSubscription("loupe/test-site/e2e-box/status", 1),
                     new MqttSubscription("loupe/test-site/e2e-box/status/#", 1)}, new IMqttMessageListener[]{
-                            (topic, msg) -> results.add(JSON.readTree(msg.getPayload())),
+                            (topic, msg) -> {
+                                schemaProblems.addAll(PayloadSchemas.validate(PayloadSchemas.DEFECT_RESULT, msg.getPayload()));
+                                results.add(JSON.readTree(msg.getPayload()));
+                            },
                             (topic, msg) -> retained.put(topic, new String(msg.getPayload(), StandardCharsets.UTF_8)),
                             (topic, msg) -> retained.put(topic, new String(msg.getPayload(), StandardCharsets.UTF_8))});
 
@@ -122,6 +127,9 @@ class EndToEndTest {
             assertThat(got).filteredOn(r -> r.get("verdict").asText().equals("OK"))
                     .allSatisfy(r -> assertThat(r.get("defects").size()).isZero());
             assertThat(retained.get("loupe/test-site/e2e-box/status")).isEqualTo("online");
+            assertThat(schemaProblems).as("every result validates against its JSON Schema").isEmpty();
+            assertThat(PayloadSchemas.validate(PayloadSchemas.STATUS_BIRTH,
+                    retained.get("loupe/test-site/e2e-box/status/birth").getBytes(StandardCharsets.UTF_8))).isEmpty();
             JsonNode birth = JSON.readTree(retained.get("loupe/test-site/e2e-box/status/birth"));
             assertThat(birth.get("schema").asText()).isEqualTo("loupe.status.birth/1");
             assertThat(birth.get("models").get(0).get("provider").asText()).isEqualTo("CPU");

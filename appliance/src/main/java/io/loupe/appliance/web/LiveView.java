@@ -45,6 +45,9 @@ public final class LiveView implements ResultSink, AutoCloseable {
 
     @Override
     public void accept(String pipeline, PipelineResult result, Frame frame) {
+        if (frame == null) {
+            return;   // a result no frame reached (a trigger that timed out): nothing to show
+        }
         Slot slot = slots.computeIfAbsent(frame.cameraId(), id -> new Slot());
         long now = System.nanoTime();
         synchronized (slot) {

@@ -18,7 +18,7 @@ record Overlay(String caption, boolean alarm, List<Detection> boxes) {
 
     static Overlay of(String pipeline, PipelineResult result) {
         if (result instanceof DefectResult r) {
-            return new Overlay(pipeline + "  " + r.verdict() + "  #" + r.seq(), r.verdict() == Verdict.NG, r.defects());
+            return new Overlay(pipeline + "  " + r.verdict() + "  #" + r.seq(), r.verdict() == Verdict.NG, r.boxes());
         }
         return new Overlay(pipeline + "  #" + result.seq(), false, List.of());
     }

@@ -25,6 +25,33 @@ public class PipelineController {
     public record EnabledRequest(Boolean enabled) {
     }
 
+    /** Body of {@code POST …/trigger}. @param part the part's id as the line knows it  @param at when it was in view, or now */
+    public record TriggerRequest(String part, java.time.Instant at) {
+    }
+
+    /** "Part N is in view now" for a pipeline in trigger mode (token): 202 once queued. */
+    @io.micronaut.http.annotation.Post(uri = "/{id}/trigger", consumes = MediaType.APPLICATION_JSON,
+            produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> trigger(@PathVariable String id, @Body TriggerRequest body) {
+        if (body == null || body.part() == null || body.part().isBlank()) {
+            return HttpResponse.badRequest(Map.of("error", "the body must be {\"part\": \"ID\"} (optional \"at\": ISO-8601 time)"));
+        }
+        try {
+            appliance.trigger(id, body.part(), body.at() == null ? java.time.Instant.now() : body.at());
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(Map.of("error", e.getMessage()));
+        } catch (IllegalStateException e) {
+            return HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", e.getMessage()));
+        }
+        return HttpResponse.accepted().body(Map.of("queued", body.part()));
+    }
+
+    /** Each pipeline's own statistics (a defect line: yield and Pareto for the shift and since start). */
+    @Get(uri = "/stats", produces = MediaType.APPLICATION_JSON)
+    public Map<String, Object> stats() {
+        return appliance.domainStats();
+    }
+
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> pipeline(@PathVariable String id) {
         try {

@@ -4,6 +4,7 @@ import io.loupe.appliance.Repo;
 import io.loupe.camera.FrameSourceRegistry;
 import io.loupe.pipelines.PipelineRegistry;
 import io.loupe.pipelines.defect.DefectRules;
+import io.loupe.pipelines.defect.DefectSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,8 @@ class ConfigValidationTest {
                 camera: cam1
                 model: det
                 settings:
-                  minScore: 0.6
+                  rules:
+                    minScore: 0.6
             mqtt:
               url: tcp://127.0.0.1:1883
             """;
@@ -72,7 +74,7 @@ class ConfigValidationTest {
         });
         assertThat(plan.models()).singleElement().satisfies(m -> assertThat(m.path()).isEqualTo(Repo.demoModel()));
         assertThat(plan.pipelines()).singleElement().satisfies(p -> {
-            assertThat(p.settings()).isEqualTo(new DefectRules(0.6, java.util.Map.of(), 0, 0));
+            assertThat(p.settings()).isEqualTo(DefectSettings.defaults().withRules(new DefectRules(0.6, java.util.Map.of(), 0, 0)));
             assertThat(p.mailbox().toString().toLowerCase()).contains("latest");
         });
     }
@@ -107,7 +109,7 @@ class ConfigValidationTest {
     void validate_unknownSettingsKey_isCheckedAgainstThePipelineType() throws IOException {
         ConfigException e = problems(VALID.replace("minScore: 0.6", "minScor: 0.6"));
 
-        assertThat(e.getMessage()).contains("pipelines.p1.settings.minScor: unknown key 'minScor': did you mean 'minScore'?");
+        assertThat(e.getMessage()).contains("pipelines.p1.settings.rules.minScor: unknown key 'minScor': did you mean 'minScore'?");
     }
 
     @Test
@@ -196,7 +198,7 @@ class ConfigValidationTest {
     void validate_settingsOutOfRange_givesTheRecordsOwnMessage() throws IOException {
         ConfigException e = problems(VALID.replace("minScore: 0.6", "minScore: 2"));
 
-        assertThat(e.getMessage()).contains("pipelines.p1.settings: minScore must be in [0, 1], got 2.0");
+        assertThat(e.getMessage()).contains("pipelines.p1.settings.rules: minScore must be in [0, 1], got 2.0");
     }
 
     @Test

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loupe.appliance.Daemon;
 import io.loupe.appliance.Repo;
+import io.loupe.mqtt.payload.PayloadSchemas;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,9 +19,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +55,7 @@ class ApiTest {
                   det: {path: "%s"}
                 pipelines:
                   line1-defects: {type: defect, camera: line1, model: det}
+                  line1-triggered: {type: defect, camera: line1, model: det, settings: {mode: trigger, deadline: 2s}}
                 mqtt: {url: embedded, port: 0}
                 web: {host: 127.0.0.1, port: 0, token: %s}
                 """.formatted(dir.resolve("data"), Repo.demoVideo(), Repo.demoModel(), TOKEN));
@@ -105,10 +116,10 @@ class ApiTest {
         HttpResponse<String> unknown = send(HttpRequest.newBuilder(URI.create(base + "/api/pipelines/nope")).build());
 
         assertThat(d.get("setup").get("type").asText()).isEqualTo("defect");
-        assertThat(d.get("setup").get("settings").get("min_score").asDouble()).isEqualTo(0.5);
+        assertThat(d.get("setup").get("settings").get("rules").get("min_score").asDouble()).isEqualTo(0.5);
         assertThat(d.get("recent").size()).isPositive();
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).contains("known pipelines are [line1-defects]");
+        assertThat(unknown.body()).contains("known pipelines are [line1-defects, line1-triggered]");
     }
 
     @Test
@@ -132,6 +143,50 @@ class ApiTest {
         assertThat(resumed.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(resumed.body()).get("state").asText()).isEqualTo("RUNNING");
         assertThat(badBody.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void trigger_overRestAndMqtt_givesOneResultPerPartWithItsId_badCommandsGetAnError() throws Exception {
+        BlockingQueue<JsonNode> results = new LinkedBlockingQueue<>();
+        BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+        String root = "loupe/test-site/api-box/line1-triggered";
+        MqttClient client = new MqttClient(daemon.appliance().brokerUrl(), "api-test", new MemoryPersistence());
+        client.connect();
+        try {
+            client.subscribe(new MqttSubscription[]{new MqttSubscription(root + "/result", 1),
+                    new MqttSubscription(root + "/error", 1)}, new IMqttMessageListener[]{
+                    (t, m) -> results.add(JSON.readTree(m.getPayload())),
+                    (t, m) -> errors.add(new String(m.getPayload(), StandardCharsets.UTF_8))});
+
+            HttpResponse<String> noToken = send(post("/api/pipelines/line1-triggered/trigger", "{\"part\":\"A-0\"}").build());
+            HttpResponse<String> rest = send(post("/api/pipelines/line1-triggered/trigger", "{\"part\":\"A-1\"}")
+                    .header("Authorization", "Bearer " + TOKEN).build());
+            JsonNode first = results.poll(20, TimeUnit.SECONDS);
+            client.publish(root + "/trigger/set", new MqttMessage("{\"part\":\"A-2\"}".getBytes(StandardCharsets.UTF_8)));
+            JsonNode second = results.poll(20, TimeUnit.SECONDS);
+            client.publish(root + "/enabled/set", new MqttMessage("\"maybe\"".getBytes(StandardCharsets.UTF_8)));
+            String error = errors.poll(20, TimeUnit.SECONDS);
+
+            assertThat(noToken.statusCode()).isEqualTo(401);
+            assertThat(rest.statusCode()).as(rest.body()).isEqualTo(202);
+            assertThat(first).isNotNull();
+            assertThat(first.get("part_id").asText()).isEqualTo("A-1");
+            assertThat(first.get("mode").asText()).isEqualTo("TRIGGER");
+            assertThat(first.get("verdict").asText()).isIn("OK", "NG");
+            assertThat(PayloadSchemas.validate(PayloadSchemas.DEFECT_RESULT, JSON.writeValueAsBytes(first))).isEmpty();
+            assertThat(second).isNotNull();
+            assertThat(second.get("part_id").asText()).isEqualTo("A-2");
+            assertThat(error).isNotNull().contains("enabled takes true or false");
+            assertThat(results.poll(1, TimeUnit.SECONDS)).as("one result per trigger").isNull();
+        } finally {
+            client.disconnect();
+            client.close();
+        }
+    }
+
+    private static HttpRequest.Builder post(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     @Test
