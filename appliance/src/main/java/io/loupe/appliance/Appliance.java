@@ -10,6 +10,7 @@ import io.loupe.appliance.publish.BirthPayload;
 import io.loupe.appliance.publish.Json;
 import io.loupe.appliance.publish.Payloads;
 import io.loupe.appliance.publish.ResultPublisher;
+import io.loupe.appliance.publish.StatsPayloads;
 import io.loupe.appliance.publish.StatusPublisher;
 import io.loupe.appliance.web.LiveView;
 import io.loupe.camera.Camera;
@@ -29,12 +30,18 @@ import io.loupe.mqtt.SqliteOutbox;
 import io.loupe.mqtt.SqliteOutboxSettings;
 import io.loupe.mqtt.MqttLink;
 import io.loupe.mqtt.MqttLinkException;
+import io.loupe.mqtt.MqttProtocol;
 import io.loupe.mqtt.MqttSettings;
+import io.loupe.mqtt.TlsSettings;
+import io.loupe.mqtt.TopicQos;
 import io.loupe.mqtt.Topics;
 import io.loupe.pipelines.Pipeline;
 import io.loupe.pipelines.PipelineContext;
 import io.loupe.pipelines.PipelineFactory;
+import io.loupe.pipelines.ModelRef;
+import io.loupe.pipelines.defect.DefectPipeline;
 import io.loupe.pipelines.PipelineSettings;
+import io.loupe.pipelines.PipelineStats;
 import io.loupe.pipelines.PipelineWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +91,7 @@ public final class Appliance implements AutoCloseable {
     private String brokerUrl;
     private boolean closed;
     private long statusTicks;
+    private StatsPayloads statsPayloads;
     private static final int STATS_EVERY_SECONDS = 10;
 
     private Appliance(AppliancePlan plan, Clock clock) {
@@ -130,9 +138,12 @@ public final class Appliance implements AutoCloseable {
         }
         String clientId = m.clientId() == null || m.clientId().isBlank()
                 ? "loupe-" + node.site() + "-" + node.id() : m.clientId();
-        MqttSettings settings = new MqttSettings(brokerUrl, m.host(), m.port(), clientId, blankToNull(m.username()),
-                m.password() == null ? null : m.password().toCharArray(), node.site(), node.id(), m.qos(),
-                m.keepAliveSeconds(), m.maxPending());
+        MqttSettings settings;
+        try {
+            settings = mqttSettings(m, node, clientId);
+        } catch (IllegalArgumentException e) {
+            throw new ApplianceException("mqtt: " + e.getMessage(), e);
+        }
         outbox = openOutbox(m, node);
         link = new MqttLink(settings, outbox, () -> Json.bytes(birth()));
         link.handleCommands(new Commands(this));
@@ -140,6 +151,27 @@ public final class Appliance implements AutoCloseable {
         publisher = new ResultPublisher(link, topics, new Payloads(node.site(), node.id()));
         LOG.info("mqtt: publishing to {} as {} under {}", Redact.text(brokerUrl), clientId,
                 topics.status().replace("/status", "/#"));
+    }
+
+    private MqttSettings mqttSettings(MqttConfig m, NodeConfig node, String clientId) {
+        MqttSettings.Builder b = MqttSettings.builder(node.site(), node.id()).url(brokerUrl).host(m.host())
+                .port(m.port()).clientId(clientId).qos(m.qos()).keepAliveSeconds(m.keepAliveSeconds())
+                .maxPending(m.maxPending()).protocol(MqttProtocol.parse(m.protocol())).cleanStart(m.cleanStart())
+                .sessionExpirySeconds(m.sessionExpirySeconds());
+        if (m.username() != null && !m.username().isBlank()) {
+            b.credentials(m.username(), m.password() == null ? null : m.password().toCharArray());
+        }
+        if (m.topicQos() != null) {
+            MqttConfig.TopicQosConfig q = m.topicQos();
+            b.topicQos(new TopicQos(q.result(), q.event(), q.stats(), q.state(), q.error(), q.status()));
+        }
+        if (m.tls() != null) {
+            b.tls(new TlsSettings(m.tls().caFile(), m.tls().certFile(), m.tls().keyFile(), m.tls().verifyHostname()));
+        }
+        if (m.commandAcl() != null) {
+            b.commandAcl(java.util.Set.copyOf(m.commandAcl()));
+        }
+        return b.build();
     }
 
     private static Outbox openOutbox(MqttConfig m, NodeConfig node) throws ApplianceException {
@@ -215,6 +247,7 @@ public final class Appliance implements AutoCloseable {
     /** Camera state changes go out over MQTT, checked once a second on one named thread. */
     private void startStatusReports() {
         StatusPublisher status = new StatusPublisher(link, topics, clock);
+        statsPayloads = new StatsPayloads(topics.site(), topics.node(), startedAt, Duration.ofSeconds(STATS_EVERY_SECONDS));
         statusThread.scheduleWithFixedDelay(() -> {
             try {
                 status.publishChanges(cameras.values());
@@ -227,9 +260,15 @@ public final class Appliance implements AutoCloseable {
         }, 0, 1, TimeUnit.SECONDS);
     }
 
-    /** Each pipeline's own statistics (yield, Pareto, …), retained on {@code …/<pipeline>/stats}. */
+    /** Each pipeline's rates, counts and own statistics (yield, Pareto, …), retained on {@code …/<pipeline>/stats}. */
     private void publishStats() {
-        workers.forEach((id, w) -> w.pipeline().stats().ifPresent(s -> link.publish(topics.stats(id), Json.bytes(s), true)));
+        Instant now = clock.instant();
+        workers.forEach((id, w) -> {
+            PipelineStats s = w.stats();
+            Model m = models.get(s.model());
+            link.publish(topics.stats(id), Json.bytes(statsPayloads.of(s, m == null ? null : ModelRef.of(m.info()),
+                    w.pipeline().stats().orElse(null), link.outboxStats(), now)), true);
+        });
     }
 
     /**
@@ -245,6 +284,19 @@ public final class Appliance implements AutoCloseable {
         }
         w.pipeline().trigger().orElseThrow(() -> new IllegalArgumentException("pipeline '" + id
                 + "' does not take triggers: set settings.mode: trigger")).trigger(partId, at);
+    }
+
+    /**
+     * A saved NG image of a pipeline, by its path relative to the pipeline's NG folder (as results give it).
+     *
+     * @return the file, or empty when the pipeline keeps no NG images or no such image is kept (any more)
+     */
+    public java.util.Optional<Path> ngImage(String pipeline, String relative) {
+        PipelineWorker w = workers.get(pipeline);
+        if (w == null || !(w.pipeline() instanceof DefectPipeline d)) {
+            return java.util.Optional.empty();
+        }
+        return d.ngImages().flatMap(store -> store.resolve(relative));
     }
 
     /** Each pipeline's own statistics, for the API. */
@@ -389,10 +441,6 @@ public final class Appliance implements AutoCloseable {
         models.values().forEach(Model::close);
         liveView.close();
         LOG.info("appliance stopped");
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     private static String versionOf() {

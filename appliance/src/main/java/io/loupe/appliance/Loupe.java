@@ -4,6 +4,7 @@ import io.loupe.appliance.cli.Command;
 import io.loupe.appliance.cli.InferCommand;
 import io.loupe.appliance.cli.RunCommand;
 import io.loupe.appliance.cli.SamplesCommand;
+import io.loupe.appliance.cli.TeachCommand;
 import io.loupe.appliance.cli.UsageException;
 import io.loupe.appliance.cli.ValidateCommand;
 
@@ -14,7 +15,7 @@ import java.util.List;
 /** {@code java -jar loupe.jar [COMMAND] [FLAGS]}: {@code run} (default), {@code validate}, {@code infer}, {@code samples}. */
 public final class Loupe {
     static final List<Command> COMMANDS = List.of(new RunCommand(), new ValidateCommand(), new InferCommand(),
-            new SamplesCommand());
+            new SamplesCommand(), new TeachCommand());
 
     private Loupe() {
     }

@@ -136,6 +136,8 @@ class EndToEndTest {
             assertThat(birth.get("pipelines").get(0).get("state").asText()).isEqualTo("RUNNING");
             // The clip ended (played once): the camera's retained state says so.
             JsonNode camera = JSON.readTree(retained.get("loupe/test-site/e2e-box/status/camera/line1"));
+            assertThat(PayloadSchemas.validate(PayloadSchemas.CAMERA_STATUS,
+                    retained.get("loupe/test-site/e2e-box/status/camera/line1").getBytes(StandardCharsets.UTF_8))).isEmpty();
             assertThat(camera.get("schema").asText()).isEqualTo("loupe.camera.status/1");
             assertThat(camera.get("state").asText()).isEqualTo("ENDED");
 

@@ -36,10 +36,13 @@ class PayloadSchemasTest {
              "node":"demo-box","pipeline":"line1-defects","camera":"line1",
              "frame":{"seq":118,"pts_us":4720000,"captured_at":"2026-11-27T03:40:12.331Z","width":640,"height":480},
              "model":{"id":"dark-defect","name":"dark-defect","version":null,"sha256":"%s","provider":"CPU"},
+             "part_id":"P7","mode":"PRESENCE","part_box":[262,180,96,84],
              "verdict":"NG","reasons":["defect 0.91 >= 0.50"],
              "defects":[{"label":"defect","class_id":0,"score":0.91,"box":[301.0,212.5,322.0,230.0],
-                         "box_norm":[0.47031,0.44271,0.50313,0.47917]}],
-             "ignored":0,"latency_ms":14.2}
+                         "box_norm":[0.47031,0.44271,0.50313,0.47917],"size_px":21.0,"size_mm":null,
+                         "area_px":367.5,"source":"detector"}],
+             "ignored":0,"anomaly":null,"since":"2026-11-27T03:40:12.331Z","deadline_ms":500,"timing":"ON_TIME",
+             "reject":true,"ng_image":null,"latency_ms":14.2}
             """.formatted(SHA);
 
     /** As the appliance's BirthPayload is written, one model loaded and one failed. */

@@ -217,7 +217,7 @@ public final class PipelineWorker implements AutoCloseable {
         WorkerState shown = state == WorkerState.RUNNING && !enabled ? WorkerState.PAUSED : state;
         return new PipelineStats(id, type, camera, model, shown, pipeline.chain().ids(), processed, errors, lastError,
                 mailbox.received(), mailbox.dropped(), rate.perSecond(System.nanoTime(), STALE_NANOS),
-                latency.percentile(50), latency.percentile(99), lastResult);
+                latency.percentile(50), latency.percentile(99), latency.percentile(100), lastResult);
     }
 
     /**

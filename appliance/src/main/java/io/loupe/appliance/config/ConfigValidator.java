@@ -213,6 +213,11 @@ public final class ConfigValidator {
         } else if (mqtt.port() < 0 || mqtt.port() > 65535) {
             problems.add(new ConfigProblem("mqtt.port", String.valueOf(mqtt.port()), "must be 0-65535 (0 picks a free port)"));
         }
+        try {
+            io.loupe.mqtt.MqttProtocol.parse(mqtt.protocol());
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigProblem("mqtt.protocol", mqtt.protocol(), e.getMessage()));
+        }
         if (mqtt.qos() < 0 || mqtt.qos() > 2) {
             problems.add(new ConfigProblem("mqtt.qos", String.valueOf(mqtt.qos()), "must be 0, 1 or 2"));
         }

@@ -24,6 +24,11 @@ public final class Json {
         }
     }
 
+    /** A payload as a JSON tree, to add to or nest. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode tree(Object payload) {
+        return MAPPER.valueToTree(payload);
+    }
+
     public static String string(Object payload) {
         try {
             return MAPPER.writeValueAsString(payload);

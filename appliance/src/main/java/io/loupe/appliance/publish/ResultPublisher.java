@@ -5,6 +5,7 @@ import io.loupe.mqtt.MqttLink;
 import io.loupe.mqtt.Topics;
 import io.loupe.pipelines.PipelineResult;
 import io.loupe.pipelines.ResultSink;
+import io.loupe.pipelines.defect.DefectResult;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -39,7 +40,13 @@ public final class ResultPublisher implements ResultSink {
             }
             r.addFirst(payload);
         }
-        link.publish(topics.result(pipeline), Json.bytes(payload), false);
+        byte[] json = Json.bytes(payload);
+        link.publish(topics.result(pipeline), json, false);
+        if (result instanceof DefectResult d && d.reject()) {
+            // The reject command for the line's ejector: the same result on a topic of its own, so a PLC subscribes to
+            // exactly what it must act on.
+            link.publish(topics.root() + "/" + pipeline + "/reject", json, false);
+        }
     }
 
     /** The last payload published for {@code pipeline}, or null. */

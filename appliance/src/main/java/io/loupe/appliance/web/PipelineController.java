@@ -52,6 +52,21 @@ public class PipelineController {
         return appliance.domainStats();
     }
 
+    /** A saved NG image with its overlay; the path is the one results and the page give ({@code ng_image}). */
+    @Get(uri = "/{id}/ng/{+path}")
+    public HttpResponse<?> ngImage(@PathVariable String id, @PathVariable String path) {
+        return appliance.ngImage(id, path)
+                .<HttpResponse<?>>map(file -> {
+                    try {
+                        return HttpResponse.ok(java.nio.file.Files.readAllBytes(file)).contentType(MediaType.IMAGE_JPEG_TYPE);
+                    } catch (java.io.IOException e) {
+                        return HttpResponse.notFound(Map.of("error", "NG image " + path + " is gone: " + e.getMessage()));
+                    }
+                })
+                .orElseGet(() -> HttpResponse.notFound(Map.of("error", "no NG image '" + path + "' kept for pipeline '" + id
+                        + "' (retention may have removed it; set settings.ngImages to keep them)")));
+    }
+
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> pipeline(@PathVariable String id) {
         try {

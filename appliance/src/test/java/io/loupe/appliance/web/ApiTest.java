@@ -184,6 +184,30 @@ class ApiTest {
         }
     }
 
+    @Test
+    void stats_retainedPerPipeline_validateAndCarryTheLinesYield() throws Exception {
+        BlockingQueue<byte[]> stats = new LinkedBlockingQueue<>();
+        MqttClient client = new MqttClient(daemon.appliance().brokerUrl(), "api-stats", new MemoryPersistence());
+        client.connect();
+        try {
+            client.subscribe(new MqttSubscription[]{new MqttSubscription("loupe/test-site/api-box/line1-defects/stats", 1)},
+                    new IMqttMessageListener[]{(t, m) -> stats.add(m.getPayload())});
+            byte[] payload = stats.poll(25, TimeUnit.SECONDS);
+
+            assertThat(payload).as("retained stats within 25 s").isNotNull();
+            assertThat(PayloadSchemas.validate(PayloadSchemas.PIPELINE_STATS, payload)).isEmpty();
+            JsonNode s = JSON.readTree(payload);
+            assertThat(s.get("pipeline").asText()).isEqualTo("line1-defects");
+            assertThat(s.get("frames").get("processed").asLong()).isPositive();
+            assertThat(s.get("verdicts").get("ok").asLong() + s.get("verdicts").get("ng").asLong()).isPositive();
+            assertThat(s.get("domain").get("schema").asText()).isEqualTo("loupe.defect.stats/1");
+            assertThat(s.get("outbox").has("dropped")).isTrue();
+        } finally {
+            client.disconnect();
+            client.close();
+        }
+    }
+
     private static HttpRequest.Builder post(String path, String body) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));

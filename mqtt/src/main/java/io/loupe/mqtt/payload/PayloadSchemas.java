@@ -32,9 +32,10 @@ public final class PayloadSchemas {
     public static final String PIPELINE_EVENT = "loupe.pipeline.event/1";
     public static final String COMMAND_STATE = "loupe.command.state/1";
     public static final String COMMAND_ERROR = "loupe.command.error/1";
+    public static final String CAMERA_STATUS = "loupe.camera.status/1";
 
     private static final List<String> IDS = List.of(DEFECT_RESULT, STATUS_BIRTH, PIPELINE_STATS, PIPELINE_EVENT,
-            COMMAND_STATE, COMMAND_ERROR);
+            COMMAND_STATE, COMMAND_ERROR, CAMERA_STATUS);
     private static final ObjectMapper READER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

@@ -27,14 +27,25 @@ import io.loupe.mqtt.OutboxStats;
  * @param verdicts  OK/NG counts since start, for pipelines that judge parts; null otherwise
  * @param yield     {@code ok / (ok + ng)}; null without verdicts or before the first one
  * @param counts    detections per label since start (defect classes, species); may be empty
+ * @param domain    the pipeline type's own statistics (a defect line: OK/NG, yield and Pareto for the current shift and
+ *                  since start), or null
  * @param outbox    the node's MQTT outbox: depth and drops by cause
  */
 public record PipelineStatsPayload(String schema, long seq, Instant ts, String site, String node, String pipeline,
                                    String camera, ModelPayload model, String state, double windowS, double uptimeS,
                                    Frames frames, double fps, Latency latencyMs, long results, Verdicts verdicts,
-                                   Double yield, List<LabelCount> counts, Outbox outbox) {
+                                   Double yield, List<LabelCount> counts, Outbox outbox, Object domain) {
 
     public static final String SCHEMA = PayloadSchemas.PIPELINE_STATS;
+
+    /** Without the pipeline type's own statistics. */
+    public PipelineStatsPayload(String schema, long seq, Instant ts, String site, String node, String pipeline,
+                                String camera, ModelPayload model, String state, double windowS, double uptimeS,
+                                Frames frames, double fps, Latency latencyMs, long results, Verdicts verdicts,
+                                Double yield, List<LabelCount> counts, Outbox outbox) {
+        this(schema, seq, ts, site, node, pipeline, camera, model, state, windowS, uptimeS, frames, fps, latencyMs,
+                results, verdicts, yield, counts, outbox, null);
+    }
 
     /** @param processed frames the pipeline processed  @param dropped frames its mailbox dropped */
     public record Frames(long processed, long dropped) {

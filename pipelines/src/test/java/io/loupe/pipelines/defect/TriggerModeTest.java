@@ -169,6 +169,11 @@ class TriggerModeTest {
                 assertThat(r.timing()).isEqualTo(Timing.LATE);
                 assertThat(r.reasons()).singleElement().asString().contains("camera ended");
             });
+            // (the worker hands out the end-of-stream results just before it marks itself ENDED)
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (worker.stats().state() != WorkerState.ENDED && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
             assertThat(worker.stats().state()).isEqualTo(WorkerState.ENDED);
             worker.close(Duration.ofMillis(100));
         }
