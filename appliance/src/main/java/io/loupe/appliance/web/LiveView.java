@@ -81,6 +81,12 @@ public final class LiveView implements ResultSink, AutoCloseable {
 
     private static byte[] encode(Mat frame, Overlay overlay) {
         try (Mat canvas = frame.clone(); BytePointer buf = new BytePointer()) {
+            if (overlay.part() != null) {
+                int[] b = overlay.part();
+                try (Point p1 = new Point(b[0], b[1]); Point p2 = new Point(b[0] + b[2], b[1] + b[3])) {
+                    rectangle(canvas, p1, p2, overlay.alarm() ? RED : GREEN, 1, LINE_AA, 0);
+                }
+            }
             for (var d : overlay.boxes()) {
                 try (Point p1 = new Point(Math.round(d.x1()), Math.round(d.y1()));
                      Point p2 = new Point(Math.round(d.x2()), Math.round(d.y2()));
