@@ -328,8 +328,7 @@ public final class Appliance implements AutoCloseable {
         }
         List<PipelineView> pipelines = new ArrayList<>();
         for (PipelinePlan p : plan.pipelines()) {
-            PipelineWorker w = workers.get(p.id());
-            pipelines.add(w != null ? PipelineView.of(w.stats(), publisher.lastPayload(p.id())) : failedPipelines.get(p.id()));
+            pipelines.add(view(p.id()));
         }
         return new ApplianceStatus(node.id(), node.site(), VERSION, startedAt,
                 new ApplianceStatus.MqttView(Redact.text(brokerUrl), broker != null,
@@ -380,11 +379,15 @@ public final class Appliance implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no pipeline '" + id + "': known pipelines are " + pipelineIds()));
         CameraSpec camera = plan.cameras().stream().filter(c -> c.id().equals(p.camera())).findFirst().orElseThrow();
         ModelSpec model = plan.models().stream().filter(m -> m.id().equals(p.model())).findFirst().orElseThrow();
-        PipelineWorker w = workers.get(id);
-        PipelineView view = w != null ? PipelineView.of(w.stats(), publisher.lastPayload(id)) : failedPipelines.get(id);
-        return new PipelineDetail(view, new PipelineDetail.Setup(p.factory().type(), p.camera(),
+        return new PipelineDetail(view(id), new PipelineDetail.Setup(p.factory().type(), p.camera(),
                 Redact.url(camera.url()), p.model(), model.path().toString(),
                 model.provider().name(), p.mailbox().toString(), p.settings()), publisher.recentPayloads(id));
+    }
+
+    /** A running pipeline's live view, or the reason a failed one is not running. */
+    private PipelineView view(String id) {
+        PipelineWorker w = workers.get(id);
+        return w != null ? PipelineView.of(w.stats(), publisher.lastPayload(id)) : failedPipelines.get(id);
     }
 
     private List<String> pipelineIds() {
@@ -408,10 +411,6 @@ public final class Appliance implements AutoCloseable {
 
     public LiveView liveView() {
         return liveView;
-    }
-
-    public Topics topics() {
-        return topics;
     }
 
     /** The URL the MQTT link uses (the embedded broker's when embedded). */

@@ -29,9 +29,9 @@ public class StatusController {
     /** The camera's latest frame with its pipeline's overlay; 404 naming the known cameras for an unknown id. */
     @Get(uri = "/cameras/{id}/snapshot.jpg")
     public HttpResponse<?> snapshot(@PathVariable String id) {
-        var cameras = appliance.status().cameras().stream().map(c -> c.id()).toList();
-        if (!cameras.contains(id)) {
-            return HttpResponse.notFound(Map.of("error", "no camera '" + id + "': known cameras are " + cameras));
+        if (!appliance.cameras().containsKey(id)) {
+            return HttpResponse.notFound(Map.of("error", "no camera '" + id + "': known cameras are "
+                    + appliance.cameras().keySet()));
         }
         byte[] jpeg = appliance.liveView().jpeg(id);
         if (jpeg == null) {
