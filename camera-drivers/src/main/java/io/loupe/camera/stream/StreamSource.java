@@ -2,31 +2,27 @@ package io.loupe.camera.stream;
 
 import io.loupe.camera.CameraException;
 import io.loupe.camera.FrameSource;
-import io.loupe.camera.ReadStatus;
-import io.loupe.camera.SourceInfo;
+import io.loupe.camera.ffmpeg.CheckedLiveSource;
 import io.loupe.camera.ffmpeg.FfmpegLiveSource;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 
 /**
- * A network camera: {@link FfmpegLiveSource} behind a host-name check, so that a name that does not resolve is
- * reported as such (FFmpeg only says "Input/output error").
+ * A network camera: {@link FfmpegLiveSource} behind a host-name check ({@link CheckedLiveSource}), so that a name that
+ * does not resolve is reported as such (FFmpeg only says "Input/output error").
  */
-final class StreamSource implements FrameSource {
+final class StreamSource {
 
-    private final StreamUrl url;
-    private final FfmpegLiveSource stream;
-
-    StreamSource(StreamUrl url) {
-        this.url = url;
-        this.stream = new FfmpegLiveSource(url.toInput());
+    private StreamSource() {
     }
 
-    @Override
-    public SourceInfo open() throws CameraException {
+    /** An unopened source for {@code url}. */
+    static FrameSource of(StreamUrl url) {
+        return new CheckedLiveSource(url.toInput(), () -> checkHostResolves(url));
+    }
+
+    private static void checkHostResolves(StreamUrl url) throws CameraException {
         try {
             InetAddress.getByName(url.host());
         } catch (UnknownHostException e) {
@@ -35,26 +31,5 @@ final class StreamSource implements FrameSource {
         } catch (SecurityException e) {
             // resolution not allowed here: let FFmpeg try
         }
-        return stream.open();
-    }
-
-    @Override
-    public ReadStatus read(Mat dst, Duration timeout) throws CameraException {
-        return stream.read(dst, timeout);
-    }
-
-    @Override
-    public long lastPtsMicros() {
-        return stream.lastPtsMicros();
-    }
-
-    @Override
-    public long lastDecodeNanos() {
-        return stream.lastDecodeNanos();
-    }
-
-    @Override
-    public void close() {
-        stream.close();
     }
 }

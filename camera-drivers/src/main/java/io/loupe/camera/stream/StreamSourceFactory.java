@@ -31,6 +31,6 @@ public final class StreamSourceFactory implements FrameSourceFactory {
 
     @Override
     public FrameSource create(CameraSpec spec) {
-        return new StreamSource(StreamUrl.parse(spec.url()));
+        return StreamSource.of(StreamUrl.parse(spec.url()));
     }
 }

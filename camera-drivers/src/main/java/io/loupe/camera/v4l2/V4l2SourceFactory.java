@@ -30,6 +30,6 @@ public final class V4l2SourceFactory implements FrameSourceFactory {
 
     @Override
     public FrameSource create(CameraSpec spec) {
-        return new V4l2Source(V4l2Params.parse(spec.url()));
+        return V4l2Source.of(V4l2Params.parse(spec.url()));
     }
 }
