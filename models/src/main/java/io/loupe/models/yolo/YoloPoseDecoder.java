@@ -70,15 +70,10 @@ public final class YoloPoseDecoder implements Decoder {
         best.scan(output, 4);
         int firstKeypointRow = 4 + classes;
         for (int i = 0; i < n; i++) {
-            float score = best.score(i);
-            if (score < minScore) {
+            if (best.score(i) < minScore) {
                 continue;
             }
-            float cx = output.get(i);
-            float cy = output.get(n + i);
-            float halfW = output.get(2 * n + i) / 2f;
-            float halfH = output.get(3 * n + i) / 2f;
-            int box = out.add(cx - halfW, cy - halfH, cx + halfW, cy + halfH, score, best.classId(i));
+            int box = best.addCandidate(output, i, out);
             for (int k = 0; k < keypoints; k++) {
                 int row = firstKeypointRow + k * dims;
                 for (int d = 0; d < dims; d++) {

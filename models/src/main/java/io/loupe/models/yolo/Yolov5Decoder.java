@@ -21,6 +21,7 @@ public final class Yolov5Decoder implements Decoder {
 
     private final int classes;
     private final int anchors;
+    private final ObjectnessScore scored;
 
     /**
      * @param classes number of classes, at least 1
@@ -33,6 +34,7 @@ public final class Yolov5Decoder implements Decoder {
         }
         this.classes = classes;
         this.anchors = anchors;
+        this.scored = new ObjectnessScore(classes);
     }
 
     /** The factory registered under {@link #KEY}. */
@@ -49,27 +51,14 @@ public final class Yolov5Decoder implements Decoder {
         FloatBuffer output = outputs[0];
         int stride = 5 + classes;
         for (int i = 0, base = 0; i < anchors; i++, base += stride) {
-            float objectness = output.get(base + 4);
-            if (objectness < minScore) {
+            if (!scored.read(output, base, minScore)) {
                 continue;
             }
-            int bestClass = 0;
-            float bestScore = output.get(base + 5);
-            for (int c = 1; c < classes; c++) {
-                float s = output.get(base + 5 + c);
-                if (s > bestScore) {
-                    bestScore = s;
-                    bestClass = c;
-                }
-            }
-            float score = objectness * bestScore;
-            if (score >= minScore) {
-                float cx = output.get(base);
-                float cy = output.get(base + 1);
-                float halfW = output.get(base + 2) / 2f;
-                float halfH = output.get(base + 3) / 2f;
-                out.add(cx - halfW, cy - halfH, cx + halfW, cy + halfH, score, bestClass);
-            }
+            float cx = output.get(base);
+            float cy = output.get(base + 1);
+            float halfW = output.get(base + 2) / 2f;
+            float halfH = output.get(base + 3) / 2f;
+            out.add(cx - halfW, cy - halfH, cx + halfW, cy + halfH, scored.score(), scored.classId());
         }
     }
 

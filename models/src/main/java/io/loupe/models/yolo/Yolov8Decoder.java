@@ -57,13 +57,8 @@ public final class Yolov8Decoder implements Decoder {
         int n = anchors;
         best.scan(output, 4);
         for (int i = 0; i < n; i++) {
-            float score = best.score(i);
-            if (score >= minScore) {
-                float cx = output.get(i);
-                float cy = output.get(n + i);
-                float halfW = output.get(2 * n + i) / 2f;
-                float halfH = output.get(3 * n + i) / 2f;
-                out.add(cx - halfW, cy - halfH, cx + halfW, cy + halfH, score, best.classId(i));
+            if (best.score(i) >= minScore) {
+                best.addCandidate(output, i, out);
             }
         }
     }

@@ -34,6 +34,7 @@ public final class YoloxDecoder implements Decoder {
     private final float[] gridX;
     private final float[] gridY;
     private final float[] stride;
+    private final ObjectnessScore scored;
 
     /**
      * @param classes number of classes, at least 1
@@ -54,6 +55,7 @@ public final class YoloxDecoder implements Decoder {
         this.gridX = new float[count];
         this.gridY = new float[count];
         this.stride = new float[count];
+        this.scored = new ObjectnessScore(classes);
         int i = 0;
         for (int s : strides) {
             int rows = inputHeight / s;
@@ -95,21 +97,7 @@ public final class YoloxDecoder implements Decoder {
         FloatBuffer output = outputs[0];
         int rowLength = 5 + classes;
         for (int i = 0, base = 0; i < anchors; i++, base += rowLength) {
-            float objectness = output.get(base + 4);
-            if (objectness < minScore) {
-                continue;
-            }
-            int bestClass = 0;
-            float bestScore = output.get(base + 5);
-            for (int c = 1; c < classes; c++) {
-                float s = output.get(base + 5 + c);
-                if (s > bestScore) {
-                    bestScore = s;
-                    bestClass = c;
-                }
-            }
-            float score = objectness * bestScore;
-            if (score < minScore) {
+            if (!scored.read(output, base, minScore)) {
                 continue;
             }
             float s = stride[i];
@@ -117,7 +105,7 @@ public final class YoloxDecoder implements Decoder {
             float cy = (output.get(base + 1) + gridY[i]) * s;
             float halfW = (float) Math.exp(output.get(base + 2)) * s / 2f;
             float halfH = (float) Math.exp(output.get(base + 3)) * s / 2f;
-            out.add(cx - halfW, cy - halfH, cx + halfW, cy + halfH, score, bestClass);
+            out.add(cx - halfW, cy - halfH, cx + halfW, cy + halfH, scored.score(), scored.classId());
         }
     }
 
