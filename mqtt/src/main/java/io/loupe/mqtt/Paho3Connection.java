@@ -1,7 +1,6 @@
 package io.loupe.mqtt;
 
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -29,16 +28,13 @@ final class Paho3Connection implements BrokerConnection {
 
     private final MqttAsyncClient client;
     private final Events events;
-    private final int window;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ConnectionBookkeeping state;
     private final IMqttActionListener listener = new Listener();
-    private volatile String lossReason;
-    private final long openedNanos = System.nanoTime();
 
     private Paho3Connection(MqttAsyncClient client, Events events, int window) {
         this.client = client;
         this.events = events;
-        this.window = window;
+        this.state = new ConnectionBookkeeping(events, window);
     }
 
     static Paho3Connection open(MqttSettings s, Topics topics, LinkTuning tuning, SSLSocketFactory tls,
@@ -91,19 +87,19 @@ final class Paho3Connection implements BrokerConnection {
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained, Object context)
             throws ConnectionFailure {
-        inFlight.incrementAndGet();
+        state.publishStarted();
         try {
             client.publish(topic, payload, qos, retained, new Context(context, topic), listener);
         } catch (MqttException e) {
-            inFlight.decrementAndGet();
+            state.publishSettled();
             throw new ConnectionFailure(e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT
                     ? ConnectionFailure.Kind.TOO_MANY_IN_FLIGHT : ConnectionFailure.Kind.NOT_CONNECTED,
                     describe(e), e);
         } catch (IllegalArgumentException e) {
-            inFlight.decrementAndGet();
+            state.publishSettled();
             throw new ConnectionFailure(ConnectionFailure.Kind.INVALID, "Paho refused it: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            inFlight.decrementAndGet();
+            state.publishSettled();
             throw new ConnectionFailure(ConnectionFailure.Kind.OTHER, describe(e), e);
         }
     }
@@ -137,35 +133,32 @@ final class Paho3Connection implements BrokerConnection {
 
     @Override
     public int window() {
-        return window;
+        return state.window();
     }
 
     @Override
     public int inFlight() {
-        return inFlight.get();
+        return state.inFlight();
     }
 
     @Override
     public boolean up() {
-        return lossReason == null;
+        return state.up();
     }
 
     @Override
     public String lossReason() {
-        return lossReason;
+        return state.lossReason();
     }
 
     @Override
     public long ageNanos() {
-        return System.nanoTime() - openedNanos;
+        return state.ageNanos();
     }
 
     @Override
     public void markLost(String reason) {
-        if (lossReason == null) {
-            lossReason = reason;
-        }
-        events.lost();
+        state.markLost(reason);
     }
 
     @Override
@@ -211,14 +204,14 @@ final class Paho3Connection implements BrokerConnection {
     private final class Listener implements IMqttActionListener {
         @Override
         public void onSuccess(IMqttToken token) {
-            inFlight.decrementAndGet();
+            state.publishSettled();
             Context c = (Context) token.getUserContext();
             events.completed(Paho3Connection.this, c.context(), c.topic(), Outcome.ACKED, null);
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable exception) {
-            inFlight.decrementAndGet();
+            state.publishSettled();
             Context c = (Context) token.getUserContext();
             events.completed(Paho3Connection.this, c.context(), c.topic(), Outcome.FAILED,
                     exception == null ? "failed" : describe(exception));

@@ -5,7 +5,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -32,15 +31,14 @@ final class Paho5Connection implements BrokerConnection {
 
     private final MqttAsyncClient client;
     private final Events events;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    /** The window is 1 until the CONNACK's Receive Maximum is known. */
+    private final ConnectionBookkeeping state;
     private final MqttActionListener listener = new Listener();
-    private volatile int window = 1;
-    private volatile String lossReason;
-    private final long openedNanos = System.nanoTime();
 
     private Paho5Connection(MqttAsyncClient client, Events events) {
         this.client = client;
         this.events = events;
+        this.state = new ConnectionBookkeeping(events, 1);
     }
 
     static Paho5Connection open(MqttSettings s, Topics topics, LinkTuning tuning, SSLSocketFactory tls,
@@ -62,7 +60,7 @@ final class Paho5Connection implements BrokerConnection {
             }
             MqttProperties props = token.getResponseProperties();
             Integer receiveMaximum = props == null ? null : props.getReceiveMaximum();
-            c.window = Math.min(tuning.maxInFlight(), receiveMaximum == null ? 65_535 : receiveMaximum);
+            c.state.window(Math.min(tuning.maxInFlight(), receiveMaximum == null ? 65_535 : receiveMaximum));
             return c;
         } catch (MqttException | RuntimeException e) {
             c.abandon();
@@ -119,17 +117,17 @@ final class Paho5Connection implements BrokerConnection {
         MqttMessage m = new MqttMessage(payload);
         m.setQos(qos);
         m.setRetained(retained);
-        inFlight.incrementAndGet();
+        state.publishStarted();
         try {
             client.publish(topic, m, context, listener);
         } catch (MqttException e) {
-            inFlight.decrementAndGet();
+            state.publishSettled();
             throw new ConnectionFailure(kind(e.getReasonCode()), describe(e), e);
         } catch (IllegalArgumentException e) {
-            inFlight.decrementAndGet();
+            state.publishSettled();
             throw new ConnectionFailure(ConnectionFailure.Kind.INVALID, "Paho refused it: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            inFlight.decrementAndGet();
+            state.publishSettled();
             throw new ConnectionFailure(ConnectionFailure.Kind.OTHER, describe(e), e);
         }
     }
@@ -180,35 +178,32 @@ final class Paho5Connection implements BrokerConnection {
 
     @Override
     public int window() {
-        return window;
+        return state.window();
     }
 
     @Override
     public int inFlight() {
-        return inFlight.get();
+        return state.inFlight();
     }
 
     @Override
     public boolean up() {
-        return lossReason == null;
+        return state.up();
     }
 
     @Override
     public String lossReason() {
-        return lossReason;
+        return state.lossReason();
     }
 
     @Override
     public long ageNanos() {
-        return System.nanoTime() - openedNanos;
+        return state.ageNanos();
     }
 
     @Override
     public void markLost(String reason) {
-        if (lossReason == null) {
-            lossReason = reason;
-        }
-        events.lost();
+        state.markLost(reason);
     }
 
     @Override
@@ -261,7 +256,7 @@ final class Paho5Connection implements BrokerConnection {
     private final class Listener implements MqttActionListener {
         @Override
         public void onSuccess(IMqttToken token) {
-            inFlight.decrementAndGet();
+            state.publishSettled();
             Object context = token.getUserContext();
             int[] codes = token.getReasonCodes();
             int code = codes == null || codes.length == 0 ? 0 : codes[0];
@@ -275,7 +270,7 @@ final class Paho5Connection implements BrokerConnection {
 
         @Override
         public void onFailure(IMqttToken token, Throwable exception) {
-            inFlight.decrementAndGet();
+            state.publishSettled();
             Object context = token.getUserContext();
             if (exception instanceof MqttException me && isRefusal(me.getReasonCode())) {
                 events.completed(Paho5Connection.this, context, topicOf(token), Outcome.REFUSED,

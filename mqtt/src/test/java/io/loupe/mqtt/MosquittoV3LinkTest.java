@@ -1,49 +1,13 @@
 package io.loupe.mqtt;
 
-import java.nio.file.Path;
-
-import io.loupe.mqtt.bench.LocalMosquitto;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-
 /**
- * The link contract over MQTT 3.1.1 ({@code mqtt.protocol: 3.1.1}) against a real Mosquitto. Skipped when Debian's
- * mosquitto is not installed; required under {@code -Pci}.
+ * The link contract over MQTT 3.1.1 ({@code mqtt.protocol: 3.1.1}) against a real Mosquitto: {@link MosquittoLinkTest}
+ * with the protocol switched. Skipped when Debian's mosquitto is not installed; required under {@code -Pci}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MosquittoV3LinkTest extends LinkContractTest {
-
-    @TempDir
-    static Path dir;
-    private LocalMosquitto broker;
-
-    @BeforeAll
-    void startMosquitto() throws Exception {
-        Requirements.mosquitto();
-        broker = LocalMosquitto.builder(dir).start();
-    }
-
-    @AfterAll
-    void stopMosquitto() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+class MosquittoV3LinkTest extends MosquittoLinkTest {
 
     @Override
     protected MqttProtocol protocol() {
         return MqttProtocol.V3_1_1;
-    }
-
-    @Override
-    protected String brokerUrl() {
-        return broker.url();
-    }
-
-    @Override
-    protected int brokerPort() {
-        return broker.port();
     }
 }
