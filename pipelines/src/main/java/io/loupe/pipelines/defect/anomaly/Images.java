@@ -1,16 +1,20 @@
 package io.loupe.pipelines.defect.anomaly;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.minMaxLoc;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-/** Input checks and conversions shared by the scorers. */
+/** Input checks, conversions and the map-to-score step shared by the scorers. */
 final class Images {
     private Images() {
     }
@@ -47,5 +51,28 @@ final class Images {
         } else {
             cvtColor(image, out, COLOR_GRAY2BGR);
         }
+    }
+
+    /** {@code src} at {@code width} x {@code height} in {@code dst}: copied when it already is, else resized (bilinear). */
+    static void fit(Mat src, int width, int height, Mat dst) {
+        if (src.cols() == width && src.rows() == height) {
+            src.copyTo(dst);
+        } else {
+            try (Size size = new Size(width, height)) {
+                resize(src, dst, size, 0, 0, INTER_LINEAR);
+            }
+        }
+    }
+
+    /**
+     * The score of an anomaly map: its maximum, with the map fitted to {@code image}'s size as the heat map.
+     *
+     * @param heat receives the heat map; the returned score refers to it
+     */
+    static AnomalyScore mapScore(Mat map, Mat image, Mat heat) {
+        double[] max = new double[1];
+        minMaxLoc(map, new double[1], max, null, null, null);
+        fit(map, image.cols(), image.rows(), heat);
+        return new AnomalyScore(max[0], heat, Double.NaN);
     }
 }

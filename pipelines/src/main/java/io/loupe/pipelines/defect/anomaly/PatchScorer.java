@@ -25,7 +25,6 @@ import static org.bytedeco.opencv.global.opencv_core.magnitude;
 import static org.bytedeco.opencv.global.opencv_core.max;
 import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
 import static org.bytedeco.opencv.global.opencv_core.merge;
-import static org.bytedeco.opencv.global.opencv_core.minMaxLoc;
 import static org.bytedeco.opencv.global.opencv_core.multiply;
 import static org.bytedeco.opencv.global.opencv_core.reduce;
 import static org.bytedeco.opencv.global.opencv_core.split;
@@ -35,7 +34,6 @@ import static org.bytedeco.opencv.global.opencv_core.vconcat;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2Lab;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.Sobel;
 import static org.bytedeco.opencv.global.opencv_imgproc.blur;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
@@ -87,7 +85,7 @@ public final class PatchScorer implements LearningScorer {
     private final double[] scale = new double[DIMS];
     private Mat bank;
     private int learntFrom;
-    private boolean closed;
+    private final ScorerGuard guard = new ScorerGuard(NAME);
 
     private final Mat bgr = new Mat();
     private final Mat work = new Mat();
@@ -141,15 +139,11 @@ public final class PatchScorer implements LearningScorer {
 
     @Override
     public void learn(List<Mat> good) throws AnomalyException {
-        ensureOpen();
-        if (good.isEmpty()) {
-            throw new IllegalArgumentException(NAME + ": learn needs at least one good image");
-        }
+        guard.checkLearn(good);
         List<Mat> raw = new ArrayList<>();
         try (MatVector all = new MatVector(); Mat stacked = new Mat()) {
-            for (int i = 0; i < good.size(); i++) {
-                Images.check(NAME + " (good image " + i + ")", good.get(i));
-                rawFeatures(good.get(i));
+            for (Mat image : good) {
+                rawFeatures(image);
                 raw.add(features.clone());
             }
             all.resize(raw.size());
@@ -184,11 +178,7 @@ public final class PatchScorer implements LearningScorer {
 
     @Override
     public AnomalyScore score(Mat image) throws AnomalyException {
-        ensureOpen();
-        if (bank == null) {
-            throw new IllegalStateException(NAME + ": nothing learnt yet; teach it with good parts first");
-        }
-        Images.check(NAME, image);
+        guard.checkScore(learnt(), image);
         rawFeatures(image);
         for (int d = 0; d < DIMS; d++) {
             try (Mat column = features.col(d)) {
@@ -210,13 +200,9 @@ public final class PatchScorer implements LearningScorer {
             max(distance, zero, distance);
         }
         sqrt(distance, distance);
-        int grid = params.grid();
-        double[] max = new double[1];
-        try (Mat gridMap = distance.reshape(1, grid); Size size = new Size(image.cols(), image.rows())) {
-            minMaxLoc(gridMap, new double[1], max, null, null, null);
-            resize(gridMap, heat, size, 0, 0, INTER_LINEAR);
+        try (Mat gridMap = distance.reshape(1, params.grid())) {
+            return Images.mapScore(gridMap, image, heat);
         }
-        return new AnomalyScore(max[0], heat, Double.NaN);
     }
 
     /** Fills {@link #features} with one row of {@value #DIMS} unscaled numbers per cell. */
@@ -323,9 +309,7 @@ public final class PatchScorer implements LearningScorer {
 
     @Override
     public void write(FileStorage fs) {
-        if (bank == null) {
-            throw new IllegalStateException(NAME + ": nothing learnt to write");
-        }
+        guard.checkWrite(learnt());
         fs.write("patches_size", params.size());
         fs.write("patches_cell", params.cell());
         fs.write("patches_neighbourhood", params.neighbourhood());
@@ -374,18 +358,11 @@ public final class PatchScorer implements LearningScorer {
         return s;
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException(NAME + ": the scorer is closed");
-        }
-    }
-
     @Override
     public void close() {
-        if (closed) {
+        if (!guard.close()) {
             return;
         }
-        closed = true;
         if (bank != null) {
             bank.close();
         }

@@ -15,7 +15,6 @@ import static org.bytedeco.opencv.global.opencv_core.absdiff;
 import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.divide;
 import static org.bytedeco.opencv.global.opencv_core.max;
-import static org.bytedeco.opencv.global.opencv_core.minMaxLoc;
 import static org.bytedeco.opencv.global.opencv_core.multiply;
 import static org.bytedeco.opencv.global.opencv_core.sqrt;
 import static org.bytedeco.opencv.global.opencv_core.subtract;
@@ -27,7 +26,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 import static org.bytedeco.opencv.global.opencv_imgproc.phaseCorrelate;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 /**
@@ -78,7 +76,7 @@ public final class TemplateScorer implements LearningScorer {
     private final Mat heat = new Mat();
     private final Mat shift = new Mat(2, 3, CV_32FC1);
     private Mat kernel;
-    private boolean closed;
+    private final ScorerGuard guard = new ScorerGuard(NAME);
 
     public TemplateScorer(Params params) {
         this.params = params;
@@ -118,23 +116,19 @@ public final class TemplateScorer implements LearningScorer {
 
     @Override
     public void learn(List<Mat> good) throws AnomalyException {
-        ensureOpen();
-        if (good.isEmpty()) {
-            throw new IllegalArgumentException(NAME + ": learn needs at least one good image");
-        }
+        guard.checkLearn(good);
         Mat sum = null;
         Mat sumSq = null;
         Mat reference = new Mat();
         try {
             for (int i = 0; i < good.size(); i++) {
-                Images.check(NAME + " (good image " + i + ")", good.get(i));
                 Images.toGreyFloat(good.get(i), scratch, grey);
                 if (i == 0) {
                     grey.copyTo(reference);
                     sum = new Mat(grey.size(), CV_32FC1, Scalar.all(0));
                     sumSq = new Mat(grey.size(), CV_32FC1, Scalar.all(0));
                 } else {
-                    fit(grey, reference.cols(), reference.rows(), sized);
+                    Images.fit(grey, reference.cols(), reference.rows(), sized);
                     alignTo(reference, sized, aligned);
                     aligned.copyTo(grey);
                 }
@@ -181,13 +175,9 @@ public final class TemplateScorer implements LearningScorer {
 
     @Override
     public AnomalyScore score(Mat bgr) throws AnomalyException {
-        ensureOpen();
-        if (mean == null) {
-            throw new IllegalStateException(NAME + ": nothing learnt yet; teach it with good parts first");
-        }
-        Images.check(NAME, bgr);
+        guard.checkScore(learnt(), bgr);
         Images.toGreyFloat(bgr, scratch, grey);
-        fit(grey, mean.cols(), mean.rows(), sized);
+        Images.fit(grey, mean.cols(), mean.rows(), sized);
         alignTo(mean, sized, aligned);
         absdiff(aligned, mean, diff);
         divide(diff, spread, map);
@@ -199,26 +189,7 @@ public final class TemplateScorer implements LearningScorer {
         if (kernel != null) {
             morphologyEx(map, map, MORPH_OPEN, kernel);
         }
-        double[] max = new double[1];
-        minMaxLoc(map, new double[1], max, null, null, null);
-        if (map.cols() == bgr.cols() && map.rows() == bgr.rows()) {
-            map.copyTo(heat);
-        } else {
-            try (Size size = new Size(bgr.cols(), bgr.rows())) {
-                resize(map, heat, size, 0, 0, INTER_LINEAR);
-            }
-        }
-        return new AnomalyScore(max[0], heat, Double.NaN);
-    }
-
-    private static void fit(Mat src, int width, int height, Mat dst) {
-        if (src.cols() == width && src.rows() == height) {
-            src.copyTo(dst);
-        } else {
-            try (Size size = new Size(width, height)) {
-                resize(src, dst, size, 0, 0, INTER_LINEAR);
-            }
-        }
+        return Images.mapScore(map, bgr, heat);
     }
 
     /** Shifts {@code moving} onto {@code fixed} (phase correlation), or copies it when alignment is off or implausible. */
@@ -250,9 +221,7 @@ public final class TemplateScorer implements LearningScorer {
 
     @Override
     public void write(FileStorage fs) {
-        if (mean == null) {
-            throw new IllegalStateException(NAME + ": nothing learnt to write");
-        }
+        guard.checkWrite(learnt());
         fs.write("template_blur_sigma", params.blurSigma());
         fs.write("template_min_std", params.minStd());
         fs.write("template_open_px", params.openPx());
@@ -278,18 +247,11 @@ public final class TemplateScorer implements LearningScorer {
         return s;
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException(NAME + ": the scorer is closed");
-        }
-    }
-
     @Override
     public void close() {
-        if (closed) {
+        if (!guard.close()) {
             return;
         }
-        closed = true;
         if (mean != null) {
             mean.close();
             spread.close();
