@@ -315,8 +315,8 @@ public final class Camera implements AutoCloseable {
                 case FRAME -> {
                     lastProgress = now;
                     checkFormat(target);
-                    long decode = source.lastDecodeNanos();
-                    decodeNanos.add(decode >= 0 ? decode : readNanos);
+                    long decode = source.lastDecodeNanos() >= 0 ? source.lastDecodeNanos() : readNanos;
+                    decodeNanos.add(decode);
                     fpsInMeter.tick(now);
                     lastReadAtMillis = now;
                     if (state != CameraState.ONLINE) {
@@ -332,7 +332,7 @@ public final class Camera implements AutoCloseable {
                         drops++; // every pooled frame is held by a consumer: this one is not delivered
                     } else if (cap.admit(pts, now)) {
                         current[0] = null;
-                        deliver(frame, pts, now);
+                        deliver(frame, pts, now, decode);
                     } else {
                         drops++;
                     }
@@ -351,9 +351,9 @@ public final class Camera implements AutoCloseable {
         return SessionEnd.STOPPED;
     }
 
-    private void deliver(Frame frame, long pts, long now) throws InterruptedException {
+    private void deliver(Frame frame, long pts, long now, long decode) throws InterruptedException {
         long seq = frames + 1;
-        frame.stamp(seq, pts, now);
+        frame.stamp(seq, pts, now, decode);
         frames = seq;
         lastFrameAtMillis = now;
         fpsMeter.tick(now);

@@ -24,6 +24,7 @@ public final class Frame {
     private long seq;
     private long ptsMicros = -1;
     private long capturedAtMillis;
+    private long decodeNanos;
 
     Frame(FramePool pool) {
         this.pool = pool;
@@ -57,6 +58,14 @@ public final class Frame {
     /** {@link #capturedAt()} in epoch milliseconds, without allocating. */
     public long capturedAtMillis() {
         return capturedAtMillis;
+    }
+
+    /**
+     * Nanoseconds the capture thread spent getting this picture: demux, decode and conversion to BGR where the source
+     * measures them apart from waiting, otherwise the whole read.
+     */
+    public long decodeNanos() {
+        return decodeNanos;
     }
 
     /**
@@ -110,10 +119,11 @@ public final class Frame {
     }
 
     /** Called by the capture thread once the picture is in {@link #mat()}. */
-    void stamp(long seq, long ptsMicros, long capturedAtMillis) {
+    void stamp(long seq, long ptsMicros, long capturedAtMillis, long decodeNanos) {
         this.seq = seq;
         this.ptsMicros = ptsMicros;
         this.capturedAtMillis = capturedAtMillis;
+        this.decodeNanos = decodeNanos;
     }
 
     @Override

@@ -29,7 +29,7 @@ class FramePoolTest {
                 Frame frame = pool.acquire(Duration.ZERO);
                 assertNotNull(frame, "pool ran dry at frame " + i);
                 frame.mat().create(48, 64, CV_8UC3);
-                frame.stamp(i + 1, i * 40_000L, 1_000 + i);
+                frame.stamp(i + 1, i * 40_000L, 1_000 + i, 0);
                 Frame second = frame.retain();
                 assertSame(frame, second);
                 frame.release();

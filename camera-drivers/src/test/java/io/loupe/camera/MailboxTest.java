@@ -25,7 +25,7 @@ class MailboxTest {
     /** What the capture thread does: stamp a pool frame, offer it, drop its own reference. */
     private Frame produce(Mailbox box, long seq) throws InterruptedException {
         Frame frame = pool.acquire(Duration.ZERO);
-        frame.stamp(seq, -1, seq);
+        frame.stamp(seq, -1, seq, 0);
         try {
             box.offer(frame);
         } finally {

@@ -29,6 +29,8 @@ final class BatchClient implements Detector, PoseEstimator, Model.Attached {
     private final BatchRequest request;
     private final Candidates candidates;
     private final Nms nms = new Nms();
+    private final PhaseTimes phases = new PhaseTimes();
+    private long preprocessed;
     private volatile boolean closed;
 
     BatchClient(Model model, BatchingRunner runner, Decoder decoder, float confidence, float iou) {
@@ -53,10 +55,15 @@ final class BatchClient implements Detector, PoseEstimator, Model.Attached {
 
     @Override
     public List<Detection> detect(Mat bgr) throws ModelException {
+        long start = System.nanoTime();
         LetterboxGeometry g = run(bgr);
+        long inferred = System.nanoTime();
         long stamp = model.lock().readLock();
         try {
-            return BoxResults.detections(candidates, nms, decode(g), labels, g.sourceWidth(), g.sourceHeight());
+            List<Detection> found = BoxResults.detections(candidates, nms, decode(g), labels, g.sourceWidth(),
+                    g.sourceHeight());
+            phases.record(start, preprocessed, inferred, System.nanoTime());
+            return found;
         } finally {
             model.lock().unlockRead(stamp);
         }
@@ -64,10 +71,14 @@ final class BatchClient implements Detector, PoseEstimator, Model.Attached {
 
     @Override
     public List<Pose> estimate(Mat bgr) throws ModelException {
+        long start = System.nanoTime();
         LetterboxGeometry g = run(bgr);
+        long inferred = System.nanoTime();
         long stamp = model.lock().readLock();
         try {
-            return BoxResults.poses(candidates, nms, decode(g), labels, g.sourceWidth(), g.sourceHeight());
+            List<Pose> found = BoxResults.poses(candidates, nms, decode(g), labels, g.sourceWidth(), g.sourceHeight());
+            phases.record(start, preprocessed, inferred, System.nanoTime());
+            return found;
         } finally {
             model.lock().unlockRead(stamp);
         }
@@ -78,7 +89,12 @@ final class BatchClient implements Detector, PoseEstimator, Model.Attached {
         return decoder.keypoints() > 0 ? new Poses(estimate(bgr)) : new Detections(detect(bgr));
     }
 
-    /** Pre-processes under the read lock, then waits for the batch without it. */
+    @Override
+    public PhaseTimes phases() {
+        return phases;
+    }
+
+    /** Pre-processes under the read lock (stamping {@link #preprocessed}), then waits for the batch without it. */
     private LetterboxGeometry run(Mat bgr) throws ModelException {
         if (closed) {
             throw new IllegalStateException("This batched detector of model '" + model.info().id() + "' is closed");
@@ -97,6 +113,7 @@ final class BatchClient implements Detector, PoseEstimator, Model.Attached {
         } finally {
             model.lock().unlockRead(stamp);
         }
+        preprocessed = System.nanoTime();
         runner.submit(request);
         return g;
     }

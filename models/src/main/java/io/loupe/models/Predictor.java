@@ -22,6 +22,14 @@ public interface Predictor extends AutoCloseable {
      */
     Prediction predict(Mat bgr) throws ModelException;
 
+    /**
+     * The phases of the last {@link #predict} (or {@code detect}, {@code estimate}, ...) call on this thread, for latency
+     * attribution; {@link PhaseTimes#UNMEASURED} for a predictor that does not measure them. The same object each time.
+     */
+    default PhaseTimes phases() {
+        return PhaseTimes.UNMEASURED;
+    }
+
     /** Releases this predictor's native buffers; idempotent. The model stays open. */
     @Override
     void close();

@@ -25,6 +25,9 @@ final class SessionDetector implements Detector, PoseEstimator, Model.Attached {
     private final SessionIo io;
     private final Candidates candidates;
     private final Nms nms = new Nms();
+    private final PhaseTimes phases = new PhaseTimes();
+    private long preprocessed;
+    private long inferred;
     private volatile boolean closed;
 
     SessionDetector(Model model, Decoder decoder, float confidence, float iou) throws OrtException {
@@ -41,8 +44,12 @@ final class SessionDetector implements Detector, PoseEstimator, Model.Attached {
     public List<Detection> detect(Mat bgr) throws ModelException {
         long stamp = model.lock().readLock();
         try {
+            long start = System.nanoTime();
             LetterboxGeometry g = run(bgr);
-            return BoxResults.detections(candidates, nms, suppress(g), labels, g.sourceWidth(), g.sourceHeight());
+            List<Detection> found = BoxResults.detections(candidates, nms, suppress(g), labels, g.sourceWidth(),
+                    g.sourceHeight());
+            phases.record(start, preprocessed, inferred, System.nanoTime());
+            return found;
         } finally {
             model.lock().unlockRead(stamp);
         }
@@ -52,8 +59,11 @@ final class SessionDetector implements Detector, PoseEstimator, Model.Attached {
     public List<Pose> estimate(Mat bgr) throws ModelException {
         long stamp = model.lock().readLock();
         try {
+            long start = System.nanoTime();
             LetterboxGeometry g = run(bgr);
-            return BoxResults.poses(candidates, nms, suppress(g), labels, g.sourceWidth(), g.sourceHeight());
+            List<Pose> found = BoxResults.poses(candidates, nms, suppress(g), labels, g.sourceWidth(), g.sourceHeight());
+            phases.record(start, preprocessed, inferred, System.nanoTime());
+            return found;
         } finally {
             model.lock().unlockRead(stamp);
         }
@@ -65,7 +75,15 @@ final class SessionDetector implements Detector, PoseEstimator, Model.Attached {
         return decoder.keypoints() > 0 ? new Poses(estimate(bgr)) : new Detections(detect(bgr));
     }
 
-    /** Pre-processes, runs and decodes into {@link #candidates} (input pixels). Caller holds the read lock. */
+    @Override
+    public PhaseTimes phases() {
+        return phases;
+    }
+
+    /**
+     * Pre-processes, runs and decodes into {@link #candidates} (input pixels), stamping {@link #preprocessed} and
+     * {@link #inferred}. Caller holds the read lock.
+     */
     private LetterboxGeometry run(Mat bgr) throws ModelException {
         if (closed) {
             throw new IllegalStateException("This detector of model '" + model.info().id() + "' is closed");
@@ -74,7 +92,9 @@ final class SessionDetector implements Detector, PoseEstimator, Model.Attached {
             throw model.closedError();
         }
         LetterboxGeometry g = io.prepare(0, bgr);
+        preprocessed = System.nanoTime();
         io.run(1);
+        inferred = System.nanoTime();
         candidates.clear();
         decoder.decode(io.outputs(0), confidence, candidates);
         return g;

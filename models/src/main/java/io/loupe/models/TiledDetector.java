@@ -32,6 +32,7 @@ public final class TiledDetector implements Detector, Model.Attached {
     private final SessionIo io;
     private final Candidates merged;
     private final Nms nms = new Nms();
+    private final PhaseTimes phases = new PhaseTimes();
     private final LetterboxGeometry[] geometries;
     private List<Tile> tiles = List.of();
     private List<Rect> rects = List.of();
@@ -87,6 +88,10 @@ public final class TiledDetector implements Detector, Model.Attached {
             }
             merged.clear();
             int capacity = io.capacity();
+            long preprocess = 0;
+            long inference = 0;
+            long decode = 0;
+            long t0 = System.nanoTime();
             for (int start = 0; start < tiles.size(); start += capacity) {
                 int n = Math.min(capacity, tiles.size() - start);
                 for (int i = 0; i < n; i++) {
@@ -94,19 +99,32 @@ public final class TiledDetector implements Detector, Model.Attached {
                         geometries[i] = io.prepare(i, view);
                     }
                 }
+                long t1 = System.nanoTime();
                 io.run(n);
+                long t2 = System.nanoTime();
+                preprocess += t1 - t0;
+                inference += t2 - t1;
                 for (int i = 0; i < n; i++) {
                     int from = merged.size();
                     decoder.decode(io.outputs(i), confidence, merged);
                     Tile tile = tiles.get(start + i);
                     BoxResults.toImage(merged, from, merged.size(), geometries[i], tile.x(), tile.y());
                 }
+                t0 = System.nanoTime();
+                decode += t0 - t2;
             }
             int kept = nms.run(merged, spec.mergeThreshold(), Nms.DEFAULT_MAX_DETECTIONS, spec.mergeMetric(), true);
-            return BoxResults.detections(merged, nms, kept, labels, width, height);
+            List<Detection> found = BoxResults.detections(merged, nms, kept, labels, width, height);
+            phases.set(preprocess, inference, decode + System.nanoTime() - t0);
+            return found;
         } finally {
             model.lock().unlockRead(stamp);
         }
+    }
+
+    @Override
+    public PhaseTimes phases() {
+        return phases;
     }
 
     private void layOut(int width, int height) {

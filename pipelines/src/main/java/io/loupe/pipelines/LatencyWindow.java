@@ -10,6 +10,7 @@ public final class LatencyWindow {
     private final double[] ring;
     private int next;
     private int size;
+    private long count;
 
     public LatencyWindow(int capacity) {
         if (capacity < 1) {
@@ -22,6 +23,12 @@ public final class LatencyWindow {
         ring[next] = value;
         next = (next + 1) % ring.length;
         size = Math.min(size + 1, ring.length);
+        count++;
+    }
+
+    /** How many values were ever recorded. */
+    public synchronized long count() {
+        return count;
     }
 
     /** Nearest-rank percentile over the window, {@code p} in (0, 100]; NaN when empty. */

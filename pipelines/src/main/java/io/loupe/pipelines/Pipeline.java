@@ -15,13 +15,24 @@ import java.util.Optional;
  */
 public interface Pipeline extends AutoCloseable {
 
-    /** A pipeline that is just a chain, with nothing else. */
+    /** A pipeline that is just a chain, with phase windows of its own. */
     static Pipeline of(StageChain chain) {
-        return () -> chain;
+        return of(chain, new PhaseLatencies());
+    }
+
+    /** A pipeline that is just a chain whose stages add to {@code phases} (the {@link PipelineContext}'s). */
+    static Pipeline of(StageChain chain, PhaseLatencies phases) {
+        return new ChainPipeline(chain, phases);
     }
 
     /** The stages, run on every frame the worker takes. */
     StageChain chain();
+
+    /**
+     * Where the stages add the phases they measure and the worker closes each frame: the
+     * {@link PipelineContext#phases()} the pipeline was built with.
+     */
+    PhaseLatencies phases();
 
     /** Sinks of the pipeline itself (e.g. running statistics); the worker calls them before any other sink. */
     default List<ResultSink> sinks() {

@@ -9,13 +9,21 @@ import java.util.Objects;
  * @param pipelineId the pipeline's id in the configuration (used in topics, file names and thread names)
  * @param camera     the id of the camera it reads
  * @param clock      the clock for deadlines, shifts and file names; the same one the worker uses
+ * @param phases     where stages add the phases they measure (model pre-processing, inference, decoding); the same
+ *                   windows the worker closes per frame
  */
-public record PipelineContext(String pipelineId, String camera, Clock clock) {
+public record PipelineContext(String pipelineId, String camera, Clock clock, PhaseLatencies phases) {
 
     public PipelineContext {
         Objects.requireNonNull(pipelineId, "pipelineId");
         Objects.requireNonNull(camera, "camera");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(phases, "phases");
+    }
+
+    /** A context with its own phase windows. */
+    public PipelineContext(String pipelineId, String camera, Clock clock) {
+        this(pipelineId, camera, clock, new PhaseLatencies());
     }
 
     /** A context on the system clock (UTC), for tools and tests. */

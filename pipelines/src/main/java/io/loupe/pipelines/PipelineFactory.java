@@ -36,6 +36,6 @@ public interface PipelineFactory<S extends PipelineSettings> {
      *                                  model) cannot be read; the message names the file and the fix
      */
     default Pipeline create(PipelineContext context, Model model, S settings) {
-        return Pipeline.of(build(context.pipelineId(), model, settings));
+        return Pipeline.of(build(context.pipelineId(), model, settings), context.phases());
     }
 }

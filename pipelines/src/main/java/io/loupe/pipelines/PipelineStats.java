@@ -20,10 +20,11 @@ import java.util.List;
  * @param latencyP50Ms median latency from capture to result, recent window
  * @param latencyP99Ms 99th percentile of the same
  * @param latencyMaxMs the largest in the same window
+ * @param phases      recent per-phase latencies, in {@link Phase} order
  * @param lastResult  the newest result, or null
  */
 public record PipelineStats(String id, String type, String camera, String model, WorkerState state, List<String> stages,
                             long processed, long errors, String lastError, long received, long dropped, double fps,
-                            double latencyP50Ms, double latencyP99Ms, double latencyMaxMs,
+                            double latencyP50Ms, double latencyP99Ms, double latencyMaxMs, List<PhaseLatency> phases,
                             PipelineResult lastResult) {
 }

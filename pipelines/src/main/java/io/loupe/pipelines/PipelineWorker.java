@@ -36,6 +36,7 @@ public final class PipelineWorker implements AutoCloseable {
     private final List<ResultSink> sinks = new CopyOnWriteArrayList<>();
     private final LatencyWindow latency = new LatencyWindow(512);
     private final RateMeter rate = new RateMeter(64);
+    private final PhaseLatencies phases;
     private final Thread thread;
 
     private volatile WorkerState state = WorkerState.CREATED;
@@ -55,10 +56,14 @@ public final class PipelineWorker implements AutoCloseable {
         this(id, type, camera, model, mailbox, Pipeline.of(chain), clock);
     }
 
-    /** A worker for a whole pipeline; its own sinks are added first. */
+    /**
+     * A worker for a whole pipeline; its own sinks are added first. The worker closes each frame in the pipeline's
+     * {@link Pipeline#phases()} and records the sinks' time there as {@link Phase#PUBLISH}.
+     */
     public PipelineWorker(String id, String type, String camera, String model, Mailbox mailbox, Pipeline pipeline,
                           Clock clock) {
         this.id = id;
+        this.phases = pipeline.phases();
         this.type = type;
         this.camera = camera;
         this.model = model;
@@ -142,8 +147,11 @@ public final class PipelineWorker implements AutoCloseable {
 
     private void process(Frame frame) {
         List<? extends PipelineResult> results;
+        phases.beginFrame();
+        long started = System.nanoTime();
         try {
             results = pipeline.chain().run(frame);
+            phases.endFrame(System.nanoTime() - started, frame.decodeNanos());
         } catch (StageException | RuntimeException e) {
             errors++;
             lastError = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -192,6 +200,7 @@ public final class PipelineWorker implements AutoCloseable {
         latency.record(latencyMs);
         rate.mark(System.nanoTime());
         lastResult = sequenced;
+        long started = System.nanoTime();
         for (ResultSink sink : sinks) {
             try {
                 sink.accept(id, sequenced, frame);
@@ -199,6 +208,7 @@ public final class PipelineWorker implements AutoCloseable {
                 LOG.warn("pipeline {}: result sink {} failed on result {}", id, sink.getClass().getSimpleName(), seq, e);
             }
         }
+        phases.record(Phase.PUBLISH, System.nanoTime() - started);
     }
 
     /**
@@ -213,11 +223,20 @@ public final class PipelineWorker implements AutoCloseable {
         return enabled;
     }
 
+    /** The worker's state as {@link #stats()} shows it; cheap, for polling. */
+    public WorkerState state() {
+        return state == WorkerState.RUNNING && !enabled ? WorkerState.PAUSED : state;
+    }
+
+    /** Frames processed so far; cheap, for polling. */
+    public long processed() {
+        return processed;
+    }
+
     public PipelineStats stats() {
-        WorkerState shown = state == WorkerState.RUNNING && !enabled ? WorkerState.PAUSED : state;
-        return new PipelineStats(id, type, camera, model, shown, pipeline.chain().ids(), processed, errors, lastError,
+        return new PipelineStats(id, type, camera, model, state(), pipeline.chain().ids(), processed, errors, lastError,
                 mailbox.received(), mailbox.dropped(), rate.perSecond(System.nanoTime(), STALE_NANOS),
-                latency.percentile(50), latency.percentile(99), latency.percentile(100), lastResult);
+                latency.percentile(50), latency.percentile(99), latency.percentile(100), phases.snapshot(), lastResult);
     }
 
     /**

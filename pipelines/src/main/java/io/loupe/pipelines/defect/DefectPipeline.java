@@ -3,6 +3,7 @@ package io.loupe.pipelines.defect;
 import io.loupe.pipelines.DomainStats;
 import io.loupe.pipelines.FrameRef;
 import io.loupe.pipelines.PartTrigger;
+import io.loupe.pipelines.PhaseLatencies;
 import io.loupe.pipelines.Pipeline;
 import io.loupe.pipelines.ResultSink;
 import io.loupe.pipelines.StageChain;
@@ -36,10 +37,12 @@ public final class DefectPipeline implements Pipeline {
     private final InspectionArea area;
     private final TriggerQueue triggers;
     private final DefectStats stats;
+    private final PhaseLatencies phases;
     private boolean closed;
 
     DefectPipeline(String id, String camera, DefectSettings settings, PartStage parts, InspectStage inspect,
-                   VerdictStage verdicts, InspectionArea area, TriggerQueue triggers, DefectStats stats) {
+                   VerdictStage verdicts, InspectionArea area, TriggerQueue triggers, DefectStats stats,
+                   PhaseLatencies phases) {
         this.id = id;
         this.camera = camera;
         this.settings = settings;
@@ -48,11 +51,17 @@ public final class DefectPipeline implements Pipeline {
         this.area = area;
         this.triggers = triggers;
         this.stats = stats;
+        this.phases = phases;
         this.chain = StageChain.of(List.of(parts, inspect, verdicts));
     }
 
     public String id() {
         return id;
+    }
+
+    @Override
+    public PhaseLatencies phases() {
+        return phases;
     }
 
     public DefectSettings settings() {

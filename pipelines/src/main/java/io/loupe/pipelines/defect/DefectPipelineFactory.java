@@ -190,10 +190,11 @@ public final class DefectPipelineFactory implements PipelineFactory<DefectSettin
             DefectStats stats = new DefectStats(id, new ShiftCalendar(s.stats().starts(), s.stats().zone()),
                     context.clock());
             PartStage parts = new PartStage(s.mode(), area, triggers, s.presence());
-            InspectStage inspect = new InspectStage(detector, scorer, threshold, area);
+            InspectStage inspect = new InspectStage(detector, scorer, threshold, area, context.phases());
             VerdictStage verdict = new VerdictStage(id, new DefectJudge(s.rules(), s.mmPerPixel(), area), modelRef, s,
                     area, store);
-            return new DefectPipeline(id, context.camera(), s, parts, inspect, verdict, area, triggers, stats);
+            return new DefectPipeline(id, context.camera(), s, parts, inspect, verdict, area, triggers, stats,
+                    context.phases());
         } catch (RuntimeException e) {
             if (area != null) {
                 area.close();

@@ -3,6 +3,9 @@ package io.loupe.pipelines.defect;
 import io.loupe.models.Detection;
 import io.loupe.models.Detector;
 import io.loupe.models.ModelException;
+import io.loupe.models.PhaseTimes;
+import io.loupe.pipelines.Phase;
+import io.loupe.pipelines.PhaseLatencies;
 import io.loupe.pipelines.Stage;
 import io.loupe.pipelines.StageException;
 import io.loupe.pipelines.defect.anomaly.AnomalyException;
@@ -38,6 +41,7 @@ public final class InspectStage implements Stage<PartsInView, Inspections> {
     private final AnomalyScorer scorer;
     private final double threshold;
     private final InspectionArea area;
+    private final PhaseLatencies phases;
     private final List<Mat> heat = new ArrayList<>();
     private final Mat binary = new Mat();
     private final Mat binary8 = new Mat();
@@ -50,8 +54,10 @@ public final class InspectStage implements Stage<PartsInView, Inspections> {
      * @param detector  the defect detector, or null (anomaly only)
      * @param scorer    the anomaly scorer, or null (detector only)
      * @param threshold the anomaly threshold; NaN to use the scorer's own per image
+     * @param phases    where the detector's pre-processing, inference and decoding times are added per frame
      */
-    public InspectStage(Detector detector, AnomalyScorer scorer, double threshold, InspectionArea area) {
+    public InspectStage(Detector detector, AnomalyScorer scorer, double threshold, InspectionArea area,
+                        PhaseLatencies phases) {
         if (detector == null && scorer == null) {
             throw new IllegalArgumentException("a defect pipeline needs a detector, an anomaly scorer, or both");
         }
@@ -59,6 +65,7 @@ public final class InspectStage implements Stage<PartsInView, Inspections> {
         this.scorer = scorer;
         this.threshold = threshold;
         this.area = area;
+        this.phases = phases;
     }
 
     @Override
@@ -109,12 +116,15 @@ public final class InspectStage implements Stage<PartsInView, Inspections> {
         }
         try {
             if (roi.x() == 0 && roi.y() == 0 && roi.width() == mat.cols() && roi.height() == mat.rows()) {
-                return detector.detect(mat);
+                List<Detection> found = detector.detect(mat);
+                addPhases();
+                return found;
             }
             List<Detection> found;
             try (Rect r = new Rect(roi.x(), roi.y(), roi.width(), roi.height()); Mat crop = mat.apply(r)) {
                 found = detector.detect(crop);
             }
+            addPhases();
             List<Detection> moved = new ArrayList<>(found.size());
             for (Detection d : found) {
                 moved.add(new Detection(d.classId(), d.label(), d.score(), d.x1() + roi.x(), d.y1() + roi.y(),
@@ -124,6 +134,13 @@ public final class InspectStage implements Stage<PartsInView, Inspections> {
         } catch (ModelException e) {
             throw new StageException(id() + ": " + e.getMessage(), e);
         }
+    }
+
+    private void addPhases() {
+        PhaseTimes t = detector.phases();
+        phases.add(Phase.PREPROCESS, t.preprocessNanos());
+        phases.add(Phase.INFERENCE, t.inferenceNanos());
+        phases.add(Phase.POSTPROCESS, t.decodeNanos());
     }
 
     private PartInspection anomaly(Mat mat, PartInView part, List<Detection> mine, int index) throws StageException {

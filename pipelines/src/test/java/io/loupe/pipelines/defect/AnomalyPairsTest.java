@@ -1,5 +1,7 @@
 package io.loupe.pipelines.defect;
 
+import io.loupe.pipelines.PhaseLatencies;
+
 import io.loupe.pipelines.ModelRef;
 import io.loupe.pipelines.StageChain;
 import io.loupe.pipelines.Stills;
@@ -41,7 +43,7 @@ class AnomalyPairsTest {
         DefectSettings s = DefectSettings.defaults().withRules(rules);
         InspectionArea area = new InspectionArea(List.of(), List.of());
         return StageChain.of(List.of(new PartStage(PartMode.FRAME, area, null, s.presence()),
-                new InspectStage(null, scorer, threshold, area),
+                new InspectStage(null, scorer, threshold, area, new PhaseLatencies()),
                 new VerdictStage("pairs", new DefectJudge(rules, 0, area), NONE, s, area, null)));
     }
 

@@ -8,6 +8,7 @@ import io.loupe.camera.MailboxPolicy;
 import io.loupe.models.Model;
 import io.loupe.models.ModelSpec;
 import io.loupe.pipelines.Collector;
+import io.loupe.pipelines.Phase;
 import io.loupe.pipelines.PipelineContext;
 import io.loupe.pipelines.PipelineWorker;
 import io.loupe.pipelines.TestData;
@@ -98,6 +99,9 @@ class ConveyorPresenceTest {
             }
             assertThat(worker.stats().state()).as("worker state after the video").isEqualTo(WorkerState.ENDED);
             assertThat(worker.stats().processed()).isEqualTo(truth.video().frames());
+            // the detector's phases reach the worker's statistics (the model runs only while a part is to judge)
+            assertThat(worker.stats().phases()).filteredOn(p -> p.phase() == Phase.INFERENCE)
+                    .singleElement().satisfies(p -> assertThat(p.count()).isBetween(1L, (long) truth.video().frames()));
             NgImageStore store = pipeline.ngImages().orElseThrow();
             assertThat(store.flush(Duration.ofSeconds(10))).isTrue();
             DefectStatsSnapshot stats = pipeline.defectStats();
