@@ -149,6 +149,7 @@ public final class Appliance implements AutoCloseable {
         link.handleCommands(new Commands(this));
         link.start();
         publisher = new ResultPublisher(link, topics, new Payloads(node.site(), node.id()));
+        publisher.start();
         LOG.info("mqtt: publishing to {} as {} under {}", Redact.text(brokerUrl), clientId,
                 topics.status().replace("/status", "/#"));
     }
@@ -428,6 +429,9 @@ public final class Appliance implements AutoCloseable {
         statusThread.shutdownNow();
         cameras.values().forEach(Camera::close);
         workers.values().forEach(w -> w.close(Duration.ofSeconds(5)));
+        if (publisher != null) {
+            publisher.close();
+        }
         if (link != null) {
             link.close();
         }
