@@ -1,5 +1,6 @@
 package io.loupe.appliance;
 
+import io.loupe.appliance.cli.BenchCommand;
 import io.loupe.appliance.cli.Command;
 import io.loupe.appliance.cli.InferCommand;
 import io.loupe.appliance.cli.RunCommand;
@@ -12,10 +13,10 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code java -jar loupe.jar [COMMAND] [FLAGS]}: {@code run} (default), {@code validate}, {@code infer}, {@code samples}. */
+/** {@code java -jar loupe.jar [COMMAND] [FLAGS]}: {@code run} (default), {@code validate}, {@code infer}, {@code samples}, {@code teach}, {@code bench}. */
 public final class Loupe {
     static final List<Command> COMMANDS = List.of(new RunCommand(), new ValidateCommand(), new InferCommand(),
-            new SamplesCommand(), new TeachCommand());
+            new SamplesCommand(), new TeachCommand(), new BenchCommand());
 
     private Loupe() {
     }

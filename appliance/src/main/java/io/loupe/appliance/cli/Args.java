@@ -88,4 +88,16 @@ public final class Args {
             throw new UsageException(flag + " takes a number, got '" + v + "'");
         }
     }
+
+    public int integer(String flag, int fallback) throws UsageException {
+        String v = get(flag, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " takes a whole number, got '" + v + "'");
+        }
+    }
 }

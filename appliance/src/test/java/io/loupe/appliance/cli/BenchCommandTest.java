@@ -1,0 +1,83 @@
+package io.loupe.appliance.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loupe.appliance.Loupe;
+import io.loupe.appliance.Repo;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bench command runs its phases on the real demo model and clip and reports every figure it promises. It asserts
+ * the report's shape and that each figure was measured (positive, finite), never a speed: speeds are for
+ * PERFORMANCE.md, not for a test on a shared machine.
+ */
+class BenchCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... argv) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Loupe.execute(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bench_demoModelOnDemoClip_reportsBaselinePipelinePhasesLatencyAndMemory() throws Exception {
+        Run r = run("bench", "--model", Repo.demoModel().toString(), "--video", Repo.demoVideo().toString(),
+                "--frames", "20", "--repeats", "1", "--cameras", "2", "--soak", "3", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode report = JSON.readTree(r.out());
+        assertThat(report.at("/baseline/median_fps").asDouble()).isPositive();
+        for (String phase : new String[] {"single", "multi"}) {
+            JsonNode t = report.get(phase);
+            assertThat(t.get("median_fps").asDouble()).as(phase).isPositive();
+            assertThat(t.get("ratio_to_model").asDouble()).as(phase).isPositive();
+            assertThat(t.get("allocation_bytes_per_frame").has("pipeline")).as(phase).isTrue();
+            assertThat(phases(t)).as(phase).contains("decode", "pre-process", "inference", "decode+NMS", "rules",
+                    "publish");
+        }
+        assertThat(report.at("/multi/per_camera_fps")).hasSize(2);
+        JsonNode paced = report.get("paced");
+        assertThat(paced.get("results").asLong()).isPositive();
+        assertThat(paced.get("startup_ms").asDouble()).isPositive();
+        assertThat(paced.get("e2e_p99_ms").asDouble()).isGreaterThanOrEqualTo(paced.get("e2e_p50_ms").asDouble());
+        assertThat(paced.get("memory")).isNotEmpty();
+        assertThat(paced.get("memory").get(0).get("rss_mb").asDouble()).isPositive();
+    }
+
+    @Test
+    void bench_unknownPipeline_namesItAndTheOnesThereAre() {
+        Run r = run("bench", "--config", Repo.root().resolve("config/appliance.yml").toString(), "--pipeline",
+                "nope", "--frames", "20");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("nope").contains("line1-defects").contains("--pipeline");
+    }
+
+    @Test
+    void bench_tooFewFrames_isAUsageErrorNamingTheFlag() {
+        Run r = run("bench", "--frames", "3");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--frames 3");
+    }
+
+    private static List<String> phases(JsonNode throughput) {
+        List<String> names = new ArrayList<>();
+        throughput.get("phases").forEach(p -> names.add(p.get("phase").asText()));
+        return names;
+    }
+}
