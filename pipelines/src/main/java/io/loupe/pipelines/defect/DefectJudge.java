@@ -2,9 +2,10 @@ package io.loupe.pipelines.defect;
 
 import io.loupe.models.Detection;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Applies {@link DefectRules} (and the ROI, the ignore regions and the calibration) to one inspected part. Pure: no
@@ -35,21 +36,21 @@ public final class DefectJudge {
 
     public Judgement judge(PartInspection part) {
         List<Defect> counted = new ArrayList<>();
-        List<String> why = new ArrayList<>();
         int ignored = 0;
         for (Detection d : part.detections()) {
             double cx = (d.x1() + d.x2()) / 2.0;
             double cy = (d.y1() + d.y2()) / 2.0;
             Defect defect = Defect.of(d, mmPerPixel);
-            double min = rules.minScoreFor(d.label());
-            if (!area.inRoi(cx, cy) || area.ignoredBy(cx, cy) != null || d.score() < min || !bigEnough(defect)) {
+            if (!area.inRoi(cx, cy) || area.ignoredBy(cx, cy) != null || d.score() < rules.minScoreFor(d.label())
+                    || !bigEnough(defect)) {
                 ignored++;
                 continue;
             }
             counted.add(defect);
-            why.add(String.format(Locale.ROOT, "%s %.2f >= %.2f", d.label(), d.score(), min) + sizeText(defect));
         }
+        int detected = counted.size();
         AnomalyOutcome anomaly = part.anomaly();
+        List<PartInspection.AnomalyRegion> regions = new ArrayList<>();
         if (anomaly != null && anomaly.anomalous()) {
             for (PartInspection.AnomalyRegion r : part.regions()) {
                 Defect defect = Defect.anomaly(r.box(), r.peak(), mmPerPixel);
@@ -58,20 +59,47 @@ public final class DefectJudge {
                     continue;
                 }
                 counted.add(defect);
-                why.add(String.format(Locale.ROOT, "%s %.3f >= %.3f at [%d, %d, %d, %d]", Defect.ANOMALY_LABEL,
-                        r.peak(), anomaly.threshold(), r.box().x(), r.box().y(), r.box().width(), r.box().height())
-                        + sizeText(defect));
+                regions.add(r);
             }
         }
         Verdict verdict = counted.size() > rules.maxDefects() ? Verdict.NG : Verdict.OK;
-        List<String> reasons = new ArrayList<>();
-        if (verdict == Verdict.NG) {
-            if (rules.maxDefects() > 0) {
-                reasons.add(counted.size() + " defects > maxDefects " + rules.maxDefects());
+        if (verdict == Verdict.OK) {
+            return new Judgement(verdict, List.of(), counted, ignored);
+        }
+        // Reasons are written for NG parts only: an OK part (most of them) formats nothing.
+        List<String> reasons = new ArrayList<>(counted.size() + 1);
+        if (rules.maxDefects() > 0) {
+            reasons.add(counted.size() + " defects > maxDefects " + rules.maxDefects());
+        }
+        for (int i = 0; i < counted.size(); i++) {
+            Defect d = counted.get(i);
+            StringBuilder why = new StringBuilder(64);
+            if (i < detected) {
+                why.append(d.label()).append(' ');
+                fixed(why, d.score(), 2).append(" >= ");
+                fixed(why, rules.minScoreFor(d.label()), 2);
+            } else {
+                PartInspection.AnomalyRegion r = regions.get(i - detected);
+                why.append(Defect.ANOMALY_LABEL).append(' ');
+                fixed(why, r.peak(), 3).append(" >= ");
+                fixed(why, anomaly.threshold(), 3).append(" at [").append(r.box().x()).append(", ")
+                        .append(r.box().y()).append(", ").append(r.box().width()).append(", ")
+                        .append(r.box().height()).append(']');
             }
-            reasons.addAll(why);
+            reasons.add(sizeText(why, d).toString());
         }
         return new Judgement(verdict, reasons, counted, ignored);
+    }
+
+    /**
+     * Appends {@code value} with {@code places} decimals as {@code %.Nf} writes it in the root locale (the shortest
+     * decimal of the double, rounded half up), without a {@link java.util.Formatter}.
+     */
+    static StringBuilder fixed(StringBuilder to, double value, int places) {
+        if (!Double.isFinite(value)) {
+            return to.append(value);
+        }
+        return to.append(new BigDecimal(Double.toString(value)).setScale(places, RoundingMode.HALF_UP).toPlainString());
     }
 
     private boolean bigEnough(Defect d) {
@@ -81,13 +109,15 @@ public final class DefectJudge {
         return rules.minSizeMm() <= 0 || (d.sizeMm() != null && d.sizeMm() >= rules.minSizeMm());
     }
 
-    private String sizeText(Defect d) {
+    private StringBuilder sizeText(StringBuilder to, Defect d) {
         if (rules.minSizeMm() > 0 && d.sizeMm() != null) {
-            return String.format(Locale.ROOT, ", size %.2f mm >= %.2f mm", d.sizeMm(), rules.minSizeMm());
+            fixed(to.append(", size "), d.sizeMm(), 2).append(" mm >= ");
+            return fixed(to, rules.minSizeMm(), 2).append(" mm");
         }
         if (rules.minSizePx() > 0) {
-            return String.format(Locale.ROOT, ", size %.0f px >= %.0f px", d.sizePx(), rules.minSizePx());
+            fixed(to.append(", size "), d.sizePx(), 0).append(" px >= ");
+            return fixed(to, rules.minSizePx(), 0).append(" px");
         }
-        return "";
+        return to;
     }
 }

@@ -164,4 +164,16 @@ class DefectJudgeTest {
         assertThat(late.schema()).isEqualTo("loupe.defect.result/1");
         assertThat(late.verdict()).isEqualTo(Verdict.OK);
     }
+
+    @Test
+    void fixed_matchesStringFormatInTheRootLocale_forScoresSizesAndThresholds() {
+        double[] values = {0, 0.5, 0.8f, 0.125, 0.995, 1.005, 3, 4.0004, 29.5, 30.49, 1234.5678, 0.3333f};
+        for (double v : values) {
+            for (int places = 0; places <= 3; places++) {
+                String expected = String.format(java.util.Locale.ROOT, "%." + places + "f", v);
+                assertThat(DefectJudge.fixed(new StringBuilder(), v, places).toString())
+                        .as("%s with %d places", v, places).isEqualTo(expected);
+            }
+        }
+    }
 }
