@@ -6,6 +6,10 @@ import io.loupe.appliance.config.ConfigValidator;
 import io.loupe.appliance.config.MqttConfig;
 import io.loupe.appliance.config.NodeConfig;
 import io.loupe.appliance.config.PipelinePlan;
+import io.loupe.appliance.events.EventKind;
+import io.loupe.appliance.events.EventLog;
+import io.loupe.appliance.events.ResultEvents;
+import io.loupe.appliance.events.StatusEvents;
 import io.loupe.appliance.publish.BirthPayload;
 import io.loupe.appliance.publish.Json;
 import io.loupe.appliance.publish.Payloads;
@@ -74,6 +78,8 @@ public final class Appliance implements AutoCloseable {
     private final Instant startedAt;
     private final Topics topics;
     private final LiveView liveView = new LiveView();
+    private final EventLog events;
+    private final StatusEvents statusEvents;
     private final Map<String, Model> models = new LinkedHashMap<>();
     private final Map<String, String> modelErrors = new LinkedHashMap<>();
     private final Map<String, Camera> cameras = new LinkedHashMap<>();
@@ -93,10 +99,13 @@ public final class Appliance implements AutoCloseable {
     private long statusTicks;
     private StatsPayloads statsPayloads;
     private static final int STATS_EVERY_SECONDS = 10;
+    private static final int RECENT_EVENTS = 200;
 
     private Appliance(AppliancePlan plan, Clock clock) {
         this.plan = plan;
         this.clock = clock;
+        this.events = new EventLog(clock, RECENT_EVENTS);
+        this.statusEvents = new StatusEvents(events);
         this.startedAt = clock.instant();
         NodeConfig node = plan.config().appliance();
         this.topics = new Topics(node.site(), node.id());
@@ -235,6 +244,10 @@ public final class Appliance implements AutoCloseable {
                     pipeline, clock);
             worker.addSink(publisher);
             worker.addSink(liveView);
+            worker.addSink(new ResultEvents(events));
+            if (pipeline instanceof DefectPipeline d) {
+                liveView.showArea(p.camera(), d.area());
+            }
             workers.put(p.id(), worker);
             LOG.info("pipeline {}: {} on camera {} with model {}, mailbox {}, stages {}", p.id(), p.factory().type(),
                     p.camera(), p.model(), p.mailbox(), pipeline.chain().ids());
@@ -252,6 +265,9 @@ public final class Appliance implements AutoCloseable {
         statusThread.scheduleWithFixedDelay(() -> {
             try {
                 status.publishChanges(cameras.values());
+                statusEvents.observe(cameras.values().stream().map(Camera::status).toList(),
+                        link == null ? null : link.status(), workers.values().stream().map(PipelineWorker::stats)
+                                .toList());
                 if (++statusTicks % STATS_EVERY_SECONDS == 0) {
                     publishStats();
                 }
@@ -316,6 +332,7 @@ public final class Appliance implements AutoCloseable {
     private void fail(PipelinePlan p, String error) {
         failedPipelines.put(p.id(), PipelineView.failed(p.id(), p.factory().type(), p.camera(), p.model(), error));
         LOG.error("pipeline {}: not started: {}", p.id(), error);
+        events.add(EventKind.PIPELINE, p.id(), "not started: " + error, true, null);
     }
 
     /** A consistent snapshot for the page, the API and the birth message. */
@@ -388,7 +405,8 @@ public final class Appliance implements AutoCloseable {
     /** A running pipeline's live view, or the reason a failed one is not running. */
     private PipelineView view(String id) {
         PipelineWorker w = workers.get(id);
-        return w != null ? PipelineView.of(w.stats(), publisher.lastPayload(id)) : failedPipelines.get(id);
+        return w != null ? PipelineView.of(w.stats(), w.pipeline().stats().orElse(null), publisher.lastPayload(id))
+                : failedPipelines.get(id);
     }
 
     private List<String> pipelineIds() {
@@ -412,6 +430,11 @@ public final class Appliance implements AutoCloseable {
 
     public LiveView liveView() {
         return liveView;
+    }
+
+    /** Recent events (NG and late parts, camera and link changes, pipeline errors), newest first. */
+    public EventLog events() {
+        return events;
     }
 
     /** The URL the MQTT link uses (the embedded broker's when embedded). */

@@ -1,5 +1,7 @@
 package io.loupe.appliance;
 
+import io.loupe.pipelines.DomainStats;
+import io.loupe.pipelines.PhaseLatency;
 import io.loupe.pipelines.PipelineStats;
 
 import java.util.List;
@@ -21,20 +23,26 @@ import java.util.List;
  * @param fps          recent results per second
  * @param latencyP50Ms median capture-to-result latency
  * @param latencyP99Ms 99th percentile of the same
+ * @param phases       where the time goes: per-phase p50/p99 (decode, pre-process, inference, …); phases that did
+ *                     not run yet are left out
+ * @param domain       the pipeline type's own statistics (defect: parts, yield, Pareto per shift), or null
  * @param lastResult   the newest result as published over MQTT, or null
  */
 public record PipelineView(String id, String type, String camera, String model, String state, String error,
                            List<String> stages, long processed, long errors, long received, long dropped, double fps,
-                           double latencyP50Ms, double latencyP99Ms, Object lastResult) {
+                           double latencyP50Ms, double latencyP99Ms, List<PhaseLatency> phases, DomainStats domain,
+                           Object lastResult) {
 
-    static PipelineView of(PipelineStats s, Object lastPayload) {
+    static PipelineView of(PipelineStats s, DomainStats domain, Object lastPayload) {
         return new PipelineView(s.id(), s.type(), s.camera(), s.model(), s.state().name(), s.lastError(), s.stages(),
                 s.processed(), s.errors(), s.received(), s.dropped(), s.fps(), nanToZero(s.latencyP50Ms()),
-                nanToZero(s.latencyP99Ms()), lastPayload);
+                nanToZero(s.latencyP99Ms()), s.phases().stream().filter(p -> p.count() > 0).toList(), domain,
+                lastPayload);
     }
 
     static PipelineView failed(String id, String type, String camera, String model, String error) {
-        return new PipelineView(id, type, camera, model, "FAILED", error, List.of(), 0, 0, 0, 0, 0, 0, 0, null);
+        return new PipelineView(id, type, camera, model, "FAILED", error, List.of(), 0, 0, 0, 0, 0, 0, 0, List.of(),
+                null, null);
     }
 
     private static double nanToZero(double v) {

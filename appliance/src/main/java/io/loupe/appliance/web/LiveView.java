@@ -8,9 +8,13 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
+import io.loupe.pipelines.defect.InspectionArea;
+
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
@@ -31,8 +35,19 @@ public final class LiveView implements ResultSink, AutoCloseable {
     private static final Scalar GREEN = new Scalar(60, 180, 60, 0);
     private static final Scalar BLACK = new Scalar(0, 0, 0, 0);
     private static final Scalar WHITE = new Scalar(255, 255, 255, 0);
+    private static final Scalar YELLOW = new Scalar(40, 200, 230, 0);
+    private static final Scalar GREY = new Scalar(150, 150, 150, 0);
 
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Map<String, List<InspectionArea>> areas = new ConcurrentHashMap<>();
+
+    /**
+     * Draws a pipeline's inspection area on its camera's view from now on: the ROI in yellow, ignore regions in grey.
+     * The area must stay open while the page may ask (the appliance closes pipelines after the web server).
+     */
+    public void showArea(String camera, InspectionArea area) {
+        areas.computeIfAbsent(camera, c -> new CopyOnWriteArrayList<>()).add(area);
+    }
 
     private static final class Slot {
         final Mat latest = new Mat();
@@ -72,15 +87,23 @@ public final class LiveView implements ResultSink, AutoCloseable {
                 return null;
             }
             if (slot.jpegVersion != slot.version) {
-                slot.jpeg = encode(slot.latest, slot.overlay);
+                slot.jpeg = encode(slot.latest, slot.overlay, areas.getOrDefault(camera, List.of()));
                 slot.jpegVersion = slot.version;
             }
             return slot.jpeg;
         }
     }
 
-    private static byte[] encode(Mat frame, Overlay overlay) {
+    private static byte[] encode(Mat frame, Overlay overlay, List<InspectionArea> shown) {
         try (Mat canvas = frame.clone(); BytePointer buf = new BytePointer()) {
+            for (InspectionArea area : shown) {
+                if (area.hasRoi()) {
+                    area.roi(canvas.cols(), canvas.rows()).draw(canvas, YELLOW, 1, 0, 0);
+                }
+                for (InspectionArea.Ignored ignored : area.ignore()) {
+                    ignored.polygon().draw(canvas, GREY, 1, 0, 0);
+                }
+            }
             if (overlay.part() != null) {
                 int[] b = overlay.part();
                 try (Point p1 = new Point(b[0], b[1]); Point p2 = new Point(b[0] + b[2], b[1] + b[3])) {

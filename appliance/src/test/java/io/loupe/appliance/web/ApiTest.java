@@ -26,6 +26,8 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,11 +56,11 @@ class ApiTest {
                 models:
                   det: {path: "%s"}
                 pipelines:
-                  line1-defects: {type: defect, camera: line1, model: det}
+                  line1-defects: {type: defect, camera: line1, model: det, settings: {ngImages: {dir: %s}}}
                   line1-triggered: {type: defect, camera: line1, model: det, settings: {mode: trigger, deadline: 2s}}
                 mqtt: {url: embedded, port: 0}
                 web: {host: 127.0.0.1, port: 0, token: %s}
-                """.formatted(dir.resolve("data"), Repo.demoVideo(), Repo.demoModel(), TOKEN));
+                """.formatted(dir.resolve("data"), Repo.demoVideo(), Repo.demoModel(), dir.resolve("ng"), TOKEN));
         daemon = Daemon.start(config);
         base = "http://127.0.0.1:" + daemon.port();
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -106,6 +108,10 @@ class ApiTest {
         assertThat(pipeline.get("state").asText()).isEqualTo("RUNNING");
         assertThat(pipeline.get("processed").asLong()).isPositive();
         assertThat(pipeline.get("last_result").get("schema").asText()).isEqualTo("loupe.defect.result/1");
+        List<String> phases = new ArrayList<>();
+        pipeline.get("phases").forEach(p -> phases.add(p.get("phase").asText()));
+        assertThat(phases).contains("CAPTURE", "RULES", "PUBLISH");
+        assertThat(pipeline.get("domain").get("shift").get("parts").asLong()).isPositive();
         assertThat(s.get("mqtt").get("embedded").asBoolean()).isTrue();
         assertThat(s.get("mqtt").get("link").has("pending")).isTrue();
     }
@@ -120,6 +126,38 @@ class ApiTest {
         assertThat(d.get("recent").size()).isPositive();
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("known pipelines are [line1-defects, line1-triggered]");
+    }
+
+    @Test
+    void events_listNgPartsNewestFirstWithTheirImage_badQueryIs400() throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode ng = null;
+        while (ng == null && System.nanoTime() < until) {
+            for (JsonNode e : JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/events?limit=200"))
+                    .build()).body())) {
+                if (e.get("kind").asText().equals("NG") && e.get("subject").asText().equals("line1-defects")
+                        && e.hasNonNull("link")) {
+                    ng = e;
+                    break;
+                }
+            }
+            Thread.sleep(200);
+        }
+
+        assertThat(ng).as("an NG event of line1-defects with a link to its image").isNotNull();
+        assertThat(ng.get("alarm").asBoolean()).isTrue();
+        assertThat(ng.get("text").asText()).contains("NG").contains("defect");
+        HttpResponse<byte[]> image = HTTP.send(HttpRequest.newBuilder(URI.create(base + ng.get("link").asText()))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("jpeg"));
+        long id = ng.get("id").asLong();
+        JsonNode newer = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/events?after=" + id))
+                .build()).body());
+        newer.forEach(e -> assertThat(e.get("id").asLong()).isGreaterThan(id));
+        HttpResponse<String> bad = send(HttpRequest.newBuilder(URI.create(base + "/api/events?after=-1")).build());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("after=-1");
     }
 
     @Test

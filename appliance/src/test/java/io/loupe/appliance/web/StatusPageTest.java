@@ -87,6 +87,10 @@ class StatusPageTest {
                 WebElement down = driver.findElement(By.id("cam-still"));
                 assertThat(down.findElement(By.cssSelector(".state")).getText()).isIn("RECONNECTING", "OFFLINE");
                 assertThat(down.findElement(By.cssSelector(".facts")).getText()).contains("still");
+                // the recent-events list says so too, as an alarm
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                        d.findElement(By.id("events")).getText().matches("(?s).*CAMERA still camera (reconnecting|offline).*"));
+                assertThat(driver.findElements(By.cssSelector("#events li.alarm"))).isNotEmpty();
                 screenshot(driver, "status-page-camera-down.png");
             } finally {
                 driver.quit();

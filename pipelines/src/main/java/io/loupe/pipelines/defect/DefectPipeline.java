@@ -59,6 +59,11 @@ public final class DefectPipeline implements Pipeline {
         return id;
     }
 
+    /** The ROI and ignore regions, for drawing; open as long as the pipeline. */
+    public InspectionArea area() {
+        return area;
+    }
+
     @Override
     public PhaseLatencies phases() {
         return phases;

@@ -33,6 +33,11 @@ public final class InspectionArea implements AutoCloseable {
         this.ignore = List.copyOf(list);
     }
 
+    /** Whether an ROI is configured (otherwise the whole frame is inspected). */
+    public boolean hasRoi() {
+        return roi != null;
+    }
+
     /** The ROI polygon; for no configured ROI, the whole frame. */
     public Polygon roi(int width, int height) {
         return roi != null ? roi : Polygon.of(new Box(0, 0, width, height));
