@@ -6,6 +6,7 @@ import io.loupe.appliance.config.ConfigLoader;
 import io.loupe.appliance.config.ConfigValidator;
 import io.loupe.appliance.config.WebConfig;
 import io.loupe.appliance.web.ApiToken;
+import io.loupe.appliance.web.ConfigReload;
 import io.loupe.appliance.web.WebSecurity;
 import io.loupe.camera.FrameSourceRegistry;
 import io.loupe.pipelines.PipelineRegistry;
@@ -20,17 +21,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
-/** The appliance plus its Micronaut web server, started from a configuration file and stopped together. */
+/**
+ * The appliance plus its Micronaut web server, started from a configuration file and stopped together. A reload
+ * ({@link #reload()}, {@code POST /api/config/reload}, SIGHUP) checks the file again and, when it is clean, restarts both
+ * from it in the same process; when the new configuration fails to start, the previous one is started again.
+ */
 public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
-    private final Appliance appliance;
-    private final ApplicationContext context;
+    private final Path configFile;
+    private volatile AppliancePlan plan;
+    private volatile Appliance appliance;
+    private volatile ApplicationContext context;
+    private volatile long generation;
     private boolean closed;
 
-    private Daemon(Appliance appliance, ApplicationContext context) {
-        this.appliance = appliance;
-        this.context = context;
+    private Daemon(Path configFile) {
+        this.configFile = configFile;
     }
 
     /**
@@ -40,30 +47,87 @@ public final class Daemon implements AutoCloseable {
      * @throws ApplianceException when a component the configuration requires cannot start (nothing is left running)
      */
     public static Daemon start(Path configFile) throws ConfigException, ApplianceException {
-        AppliancePlan plan = new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults())
+        Daemon daemon = new Daemon(configFile);
+        daemon.startFrom(daemon.check());
+        return daemon;
+    }
+
+    /**
+     * Reads and checks the configuration file as a start or reload would, starting nothing.
+     *
+     * @throws ConfigException when it has problems; each names its path, value and fix
+     */
+    public AppliancePlan check() throws ConfigException {
+        return new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults())
                 .validate(configFile, ConfigLoader.load(configFile), false);
-        WebConfig web = plan.config().web();
-        WebSecurity security = new WebSecurity(token(plan), web.protectReads());
-        Appliance appliance = Appliance.start(plan, Clock.systemUTC());
-        ApplicationContext context;
+    }
+
+    /**
+     * Stops the appliance and the web server and starts them again from the configuration file. The file is checked
+     * first: with problems, nothing is stopped.
+     *
+     * @throws ConfigException    when the file has problems (the running appliance is left as it is)
+     * @throws ApplianceException when the new configuration does not start; the previous one is running again
+     */
+    public synchronized void reload() throws ConfigException, ApplianceException {
+        if (closed) {
+            throw new IllegalStateException("the daemon was stopped; start a new one");
+        }
+        AppliancePlan next = check();
+        AppliancePlan previous = plan;
+        LOG.info("reloading {}", configFile);
+        stopBoth();
         try {
-            context = Micronaut.build(new String[0])
+            startFrom(next);
+        } catch (ApplianceException e) {
+            LOG.error("the reloaded configuration did not start ({}); starting the previous one again", e.getMessage());
+            startFrom(previous);
+            throw e;
+        }
+        LOG.info("reloaded {}", configFile);
+    }
+
+    /** Reloads on a thread of its own after the current request has been answered; the outcome is logged. */
+    public void reloadSoon() {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+                reload();
+            } catch (ConfigException | ApplianceException e) {
+                LOG.error("reload of {} failed: {}", configFile, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "loupe-reload");
+        t.setDaemon(false); // keeps the JVM alive while nothing else runs between stop and start
+        t.start();
+    }
+
+    private void startFrom(AppliancePlan next) throws ApplianceException {
+        WebConfig web = next.config().web();
+        WebSecurity security = new WebSecurity(token(next), web.protectReads());
+        Appliance started = Appliance.start(next, Clock.systemUTC());
+        ApplicationContext ctx;
+        try {
+            ctx = Micronaut.build(new String[0])
                     .mainClass(Loupe.class)
                     .banner(false)
                     .properties(Map.of(
                             "micronaut.server.host", web.host(),
                             "micronaut.server.port", web.port() == 0 ? -1 : web.port()))
-                    .singletons(appliance, security)
+                    .singletons(started, security, new ConfigReload(this))
                     .start();
         } catch (RuntimeException e) {
-            appliance.close();
+            started.close();
             throw new ApplianceException("web server on " + web.host() + ":" + web.port() + " did not start: "
                     + rootMessage(e) + " (is the port taken? set web.port)", e);
         }
-        Daemon daemon = new Daemon(appliance, context);
+        plan = next;
+        appliance = started;
+        context = ctx;
+        generation++;
         LOG.info("web: status page on http://{}:{}/", "0.0.0.0".equals(web.host()) ? "localhost" : web.host(),
-                daemon.port());
-        return daemon;
+                port());
     }
 
     private static ApiToken token(AppliancePlan plan) throws ApplianceException {
@@ -81,6 +145,11 @@ public final class Daemon implements AutoCloseable {
         return appliance;
     }
 
+    /** How many times the appliance was started (1 after start, +1 per reload). */
+    public long generation() {
+        return generation;
+    }
+
     /** The port the web server listens on. */
     public int port() {
         return context.getBean(EmbeddedServer.class).getPort();
@@ -94,6 +163,10 @@ public final class Daemon implements AutoCloseable {
         }
         closed = true;
         LOG.info("stopping");
+        stopBoth();
+    }
+
+    private void stopBoth() {
         try {
             if (context.isRunning()) {
                 context.close();

@@ -13,6 +13,16 @@ public final class RunCommand implements Command {
     public static final int KEEP_RUNNING = -1;
     public static final String DEFAULT_CONFIG = "config/appliance.yml";
 
+    /** SIGHUP reloads the configuration, as daemons do; where the JVM offers no signal handling, it is skipped. */
+    private static void reloadOnHangup(Daemon daemon, PrintStream err) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> daemon.reloadSoon());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            err.println("SIGHUP will not reload the configuration here (" + e.getMessage() + "); use POST"
+                    + " /api/config/reload");
+        }
+    }
+
     @Override
     public String name() {
         return "run";
@@ -28,7 +38,8 @@ public final class RunCommand implements Command {
         Args args = Args.parse(argv, Set.of("--config"), Set.of());
         try {
             // Micronaut's shutdown hook stops the web server and, through ApplianceLifecycle, the appliance.
-            Daemon.start(args.path("--config", DEFAULT_CONFIG));
+            Daemon daemon = Daemon.start(args.path("--config", DEFAULT_CONFIG));
+            reloadOnHangup(daemon, err);
             return KEEP_RUNNING;
         } catch (ConfigException e) {
             err.println(e.getMessage());
