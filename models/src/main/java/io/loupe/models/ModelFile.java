@@ -22,11 +22,11 @@ final class ModelFile {
         if (!Files.exists(absolute)) {
             throw new ModelException("Model file not found: " + absolute + ". Fix: correct the model's path in the"
                     + " configuration (a relative path is resolved against " + Path.of("").toAbsolutePath()
-                    + ") or put the .onnx file there");
+                    + ") or put the .onnx (or .tflite) file there");
         }
         if (Files.isDirectory(absolute)) {
             throw new ModelException("Model path " + absolute + " is a directory. Fix: point the model's path at the"
-                    + " .onnx file inside it");
+                    + " .onnx or .tflite file inside it");
         }
         if (!Files.isReadable(absolute)) {
             throw new ModelException("Model file " + absolute + " is not readable by this process. Fix: make it"

@@ -27,6 +27,7 @@ import io.loupe.models.runtime.EngineBuildMonitor;
 import io.loupe.models.runtime.EngineCacheKey;
 import io.loupe.models.runtime.EngineCacheStatus;
 import io.loupe.models.runtime.GpuIdentity;
+import io.loupe.models.runtime.ModelSource;
 import io.loupe.models.runtime.OrtRuntime;
 import io.loupe.models.runtime.TensorRtVersion;
 import java.io.IOException;
@@ -45,11 +46,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of {@link Model#load}: check the file, hash it, read the manifest, then for each provider in turn
- * (TensorRT, CUDA, CPU for {@code auto}) open the session, check the input, read the metadata, resolve decoder, labels,
- * size and pre-processing (manifest over metadata over the decoder's defaults), run the warm-up inference that also
- * measures the output shapes (and builds TensorRT engines), and let the decoder factory check them. A GPU provider that
- * fails to start or to run the warm-up is recorded and the next one tried; a problem of the model itself stops at once.
+ * The steps of {@link Model#load}: check the file, hash it, read the manifest, convert a {@code .tflite} file to ONNX
+ * (in memory), then for each provider in turn (TensorRT, CUDA, CPU for {@code auto}) open the session, check the
+ * input, read the metadata, resolve decoder, labels, size and pre-processing (manifest over metadata over the
+ * decoder's defaults), run the warm-up inference that also measures the output shapes (and builds TensorRT engines),
+ * and let the decoder factory check them. A GPU provider that fails to start or to run the warm-up is recorded and the
+ * next one tried; a problem of the model itself stops at once.
  */
 final class ModelLoader {
 
@@ -91,13 +93,14 @@ final class ModelLoader {
                     + manifest.file() + " says " + manifest.sha256() + ". Fix: the file changed since the manifest was"
                     + " written: put the right file back, or export it again and update sha256 in the manifest");
         }
+        ModelSource source = ModelSource.of(file);
         OrtEnvironment environment = OrtRuntime.environment();
         EnumSet<OrtProvider> available = OrtRuntime.availableProviders();
         List<String> notes = new ArrayList<>();
         List<Provider> order = providerOrder(spec.provider(), available, notes, file);
         for (Provider provider : order) {
             try {
-                return attempt(spec, decoders, progress, file, sha256, manifest, environment, provider, notes);
+                return attempt(spec, decoders, progress, source, sha256, manifest, environment, provider, notes);
             } catch (ProviderFailure failure) {
                 if (spec.provider() != Provider.AUTO) {
                     throw new ModelException("Model " + file + ": provider " + provider.configName()
@@ -145,15 +148,16 @@ final class ModelLoader {
         }
     }
 
-    private static Model attempt(ModelSpec spec, DecoderRegistry decoders, LoadProgress progress, Path file,
+    private static Model attempt(ModelSpec spec, DecoderRegistry decoders, LoadProgress progress, ModelSource source,
             String sha256, ModelManifest manifest, OrtEnvironment environment, Provider provider, List<String> notes)
             throws ModelException, ProviderFailure {
+        Path file = source.file();
         SessionOpener.TensorRtPlan plan = null;
         EngineBuildMonitor monitor = null;
         int enginesBefore = 0;
         long start = System.currentTimeMillis();
         if (provider == Provider.TENSORRT) {
-            plan = tensorRtPlan(spec, file, sha256, manifest, environment);
+            plan = tensorRtPlan(spec, source, sha256, manifest, environment);
             enginesBefore = EngineBuildMonitor.countEngines(plan.engineFolder());
             String what = enginesBefore > 0
                     ? "loading TensorRT engines from " + plan.engineFolder()
@@ -170,7 +174,7 @@ final class ModelLoader {
         SessionOpener.Opened opened = null;
         try {
             try {
-                opened = SessionOpener.create(environment, file, provider, spec, plan);
+                opened = SessionOpener.create(environment, source, provider, spec, plan);
             } catch (OrtException e) {
                 if (provider == Provider.CPU || SessionOpener.notOnnx(e)) {
                     throw SessionOpener.loadFailure(environment, file, sha256, e);
@@ -367,10 +371,11 @@ final class ModelLoader {
     }
 
     /** A TensorRT plan: engine cache folder of this model's key, timing cache, and the input profile. */
-    private static SessionOpener.TensorRtPlan tensorRtPlan(ModelSpec spec, Path file, String sha256,
+    private static SessionOpener.TensorRtPlan tensorRtPlan(ModelSpec spec, ModelSource source, String sha256,
             ModelManifest manifest, OrtEnvironment environment) throws ModelException, ProviderFailure {
+        Path file = source.file();
         InputPlan input;
-        try (OrtSession probe = SessionOpener.probe(environment, file)) {
+        try (OrtSession probe = SessionOpener.probe(environment, source)) {
             OnnxMetadata metadata = OnnxMetadata.parse(call(probe::getMetadata, file, "read the metadata of")
                     .getCustomMetadata());
             input = InputPlan.of(probe, manifest, metadata, file);
@@ -441,10 +446,7 @@ final class ModelLoader {
         if (manifest != null && manifest.name() != null) {
             return manifest.name();
         }
-        String fileName = file.getFileName().toString();
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".onnx")
-                ? fileName.substring(0, fileName.length() - ".onnx".length())
-                : fileName;
+        return ModelManifest.stem(file);
     }
 
     private static String version(ModelManifest manifest, OnnxMetadata metadata, OnnxModelMetadata ortMetadata) {

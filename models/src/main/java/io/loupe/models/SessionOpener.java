@@ -5,6 +5,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.providers.OrtCUDAProviderOptions;
 import ai.onnxruntime.providers.OrtTensorRTProviderOptions;
+import io.loupe.models.runtime.ModelSource;
+import io.loupe.models.tflite.TfliteImporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,8 +70,8 @@ final class SessionOpener {
      * @param plan required for {@link Provider#TENSORRT}, ignored otherwise
      * @throws OrtException when ONNX Runtime refuses the file or the provider
      */
-    static Opened create(OrtEnvironment env, Path file, Provider provider, ModelSpec spec, TensorRtPlan plan)
-            throws OrtException {
+    static Opened create(OrtEnvironment env, ModelSource source, Provider provider, ModelSpec spec,
+            TensorRtPlan plan) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         List<AutoCloseable> providerOptions = new ArrayList<>();
         try {
@@ -97,7 +99,7 @@ final class SessionOpener {
                 providerOptions.add(cuda);
                 options.addCUDA(cuda);
             }
-            OrtSession session = env.createSession(file.toString(), options);
+            OrtSession session = source.createSession(env, options);
             return new Opened(session, options, List.copyOf(providerOptions), provider);
         } catch (OrtException | RuntimeException | LinkageError e) {
             new Opened(null, options, providerOptions, provider).closeOptions();
@@ -106,11 +108,11 @@ final class SessionOpener {
     }
 
     /** A CPU session with no graph optimisation and one thread: quick to open, to read a model's inputs and metadata. */
-    static OrtSession probe(OrtEnvironment env, Path file) throws OrtException {
+    static OrtSession probe(OrtEnvironment env, ModelSource source) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
             options.setIntraOpNumThreads(1);
-            return env.createSession(file.toString(), options);
+            return source.createSession(env, options);
         }
     }
 
@@ -146,6 +148,12 @@ final class SessionOpener {
     /** The message for a file ONNX Runtime cannot load on CPU: not ONNX at all, or an unsupported opset/operator. */
     static ModelException loadFailure(OrtEnvironment env, Path file, String sha256, OrtException e) {
         String reason = e.getMessage();
+        if (TfliteImporter.isTflite(file)) {
+            return new ModelException("ONNX Runtime " + env.getVersion() + " cannot load the ONNX model converted from"
+                    + " TFLite model " + file.toAbsolutePath() + " (sha256 " + sha256 + "): " + reason + ". Fix: write"
+                    + " the conversion out with 'loupe models convert' and check it, or convert the model with"
+                    + " tf2onnx and use the .onnx file", e);
+        }
         if (notOnnx(e)) {
             return new ModelException("Model file " + file.toAbsolutePath() + " is not an ONNX model or is corrupt"
                     + " (sha256 " + sha256 + "; ONNX Runtime: " + reason + "). Fix: check that the file is a complete"

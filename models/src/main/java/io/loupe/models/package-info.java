@@ -2,7 +2,8 @@
  * Loupe's model runtime: ONNX Runtime sessions on the fastest execution provider present, and the predictors built on
  * them.
  *
- * <p>{@link io.loupe.models.Model#load(ModelSpec)} reads an ONNX file (plus its optional {@code NAME.model.yml}
+ * <p>{@link io.loupe.models.Model#load(ModelSpec)} reads an ONNX file, or a TFLite file that
+ * {@link io.loupe.models.tflite.TfliteImporter} converts to ONNX in memory (plus its optional {@code NAME.model.yml}
  * manifest), opens one shared {@code OrtSession} on the best provider it can get ({@code auto}: TensorRT, then CUDA,
  * then CPU, recording why each faster one was skipped in {@link io.loupe.models.ModelInfo#providerNotes()}), and runs a
  * warm-up inference, which is also when TensorRT engines are built (and cached, see

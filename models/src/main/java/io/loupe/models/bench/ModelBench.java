@@ -22,6 +22,7 @@ import io.loupe.models.decode.Nms;
 import io.loupe.models.preprocess.Preprocessing;
 import io.loupe.models.preprocess.Preprocessor;
 import io.loupe.models.preprocess.TensorLayout;
+import io.loupe.models.runtime.ModelSource;
 import io.loupe.models.runtime.OrtRuntime;
 import io.loupe.models.yolo.Yolov8Decoder;
 import java.io.PrintStream;
@@ -188,7 +189,7 @@ public final class ModelBench {
             FloatBuffer input = direct(runner.input().remaining());
             input.put(0, runner.input(), 0, runner.input().remaining());
             long[] shape = model.layout().shape(1, model.info().inputWidth(), model.info().inputHeight());
-            try (OrtSession session = env.createSession(model.info().path().toString(), options);
+            try (OrtSession session = ModelSource.of(model.info().path()).createSession(env, options);
                     OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape)) {
                 Map<String, OnnxTensor> inputs = Map.of(session.getInputNames().iterator().next(), tensor);
                 for (int i = 0; i < 3; i++) {

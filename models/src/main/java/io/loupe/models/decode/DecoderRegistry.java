@@ -2,6 +2,8 @@ package io.loupe.models.decode;
 
 import io.loupe.models.anomaly.AnomalibDecoder;
 import io.loupe.models.classify.ClassifyDecoder;
+import io.loupe.models.mediapipe.BlazePoseDecoder;
+import io.loupe.models.mediapipe.SsdDecoder;
 import io.loupe.models.yolo.YoloPoseDecoder;
 import io.loupe.models.yolo.Yolov5Decoder;
 import io.loupe.models.yolo.Yolov8Decoder;
@@ -32,6 +34,10 @@ public final class DecoderRegistry {
             .alias("yolo11-pose", YoloPoseDecoder.KEY)
             .register(ClassifyDecoder.KEY, ClassifyDecoder.factory())
             .register(AnomalibDecoder.KEY, AnomalibDecoder.factory())
+            .register(SsdDecoder.KEY, SsdDecoder.factory())
+            .alias("blazeface", SsdDecoder.KEY)
+            .alias("blazepose-detector", SsdDecoder.KEY)
+            .register(BlazePoseDecoder.KEY, BlazePoseDecoder.factory())
             .build();
 
     private final Map<String, DecoderFactory> factories;
@@ -42,7 +48,8 @@ public final class DecoderRegistry {
 
     /**
      * The decoders Loupe ships: {@code yolov8} (alias {@code yolo11}), {@code yolov5} ({@code yolov7}), {@code yolox},
-     * {@code yolo-pose} ({@code yolov8-pose}, {@code yolo11-pose}), {@code classify} and {@code anomalib}.
+     * {@code yolo-pose} ({@code yolov8-pose}, {@code yolo11-pose}), {@code classify}, {@code anomalib}, and MediaPipe's
+     * {@code mediapipe-ssd} ({@code blazeface}, {@code blazepose-detector}) and {@code blazepose} (landmarks).
      */
     public static DecoderRegistry defaults() {
         return DEFAULTS;

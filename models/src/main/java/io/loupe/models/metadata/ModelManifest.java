@@ -104,13 +104,21 @@ public record ModelManifest(Path file, String name, String version, String decod
                 PreprocessOverrides.NONE, 0, 0, List.of(), null, AnomalyThresholds.NONE, null);
     }
 
-    /** {@code dir/NAME.model.yml} for {@code dir/NAME.onnx}. */
+    /** {@code dir/NAME.model.yml} for {@code dir/NAME.onnx} (or {@code dir/NAME.tflite}). */
     public static Path fileFor(Path model) {
+        return model.resolveSibling(stem(model) + ".model.yml");
+    }
+
+    /** The model's file name without {@code .onnx} or {@code .tflite} (any case). */
+    public static String stem(Path model) {
         String fileName = model.getFileName().toString();
-        String stem = fileName.toLowerCase(Locale.ROOT).endsWith(".onnx")
-                ? fileName.substring(0, fileName.length() - ".onnx".length())
-                : fileName;
-        return model.resolveSibling(stem + ".model.yml");
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        for (String extension : new String[] {".onnx", ".tflite"}) {
+            if (lower.endsWith(extension)) {
+                return fileName.substring(0, fileName.length() - extension.length());
+            }
+        }
+        return fileName;
     }
 
     /**

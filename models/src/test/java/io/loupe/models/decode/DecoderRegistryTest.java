@@ -18,7 +18,11 @@ class DecoderRegistryTest {
 
         // then
         assertEquals(List.of("yolov8", "yolo11", "yolov5", "yolov7", "yolox", "yolo-pose", "yolov8-pose",
-                "yolo11-pose", "classify", "anomalib"), List.copyOf(registry.keys()));
+                "yolo11-pose", "classify", "anomalib", "mediapipe-ssd", "blazeface", "blazepose-detector", "blazepose"),
+                List.copyOf(registry.keys()));
+        assertSame(registry.find("mediapipe-ssd").orElseThrow(), registry.find("BlazeFace").orElseThrow());
+        assertSame(registry.find("mediapipe-ssd").orElseThrow(), registry.find("blazepose-detector").orElseThrow());
+        assertEquals("pose", registry.find("blazepose").orElseThrow().task());
         assertSame(registry.find("yolov8").orElseThrow(), registry.find("YOLO11").orElseThrow());
         assertSame(registry.find("yolov5").orElseThrow(), registry.find("yolov7").orElseThrow());
         assertSame(registry.find("yolo-pose").orElseThrow(), registry.find("yolo11-pose").orElseThrow());
@@ -49,7 +53,7 @@ class DecoderRegistryTest {
         // then
         assertSame(custom, registry.find("custom").orElseThrow());
         assertEquals("custom", List.copyOf(registry.keys()).get(registry.keys().size() - 1));
-        assertEquals(10, DecoderRegistry.defaults().keys().size());
+        assertEquals(14, DecoderRegistry.defaults().keys().size());
     }
 
     @Test

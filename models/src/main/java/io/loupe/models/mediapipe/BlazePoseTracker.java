@@ -1,0 +1,148 @@
+package io.loupe.models.mediapipe;
+
+import io.loupe.models.Detection;
+import io.loupe.models.Keypoint;
+import io.loupe.models.Model;
+import io.loupe.models.ModelException;
+import io.loupe.models.Pose;
+import io.loupe.models.TensorRunner;
+import io.loupe.models.decode.DecoderContext;
+import java.nio.FloatBuffer;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Top-down BlazePose on a video, as MediaPipe Pose does it: a person detection (the BlazePose detector, or a box from
+ * any person detector) gives a rotated square crop around the hip centre ({@link PoseRoi}, ×1.25); the landmark model
+ * runs on that crop (cut with OpenCV's warpAffine) and its landmarks are mapped back to the frame; while the body stays
+ * whole, the next frame's crop comes from these landmarks' auxiliary points instead of a new detection. Each estimate
+ * is judged by a {@link BodyCheck}: only {@link PoseVerdict#FULL_BODY} poses are fit for gait scoring; legs-only views
+ * come out as {@link PoseVerdict#PARTIAL_BODY}.
+ *
+ * <p>One per video stream and thread; the models are shared. Lifecycle: construct, call {@link #estimate} per frame,
+ * {@link #reset()} between unrelated streams, {@link #close()} (idempotent) at the end.
+ */
+public final class BlazePoseTracker implements AutoCloseable {
+
+    private final SsdDetector detector;
+    private final TensorRunner runner;
+    private final BlazePoseDecoder decoder;
+    private final RoiCropper cropper;
+    private final BodyCheck check;
+    private final FloatBuffer[] outputs;
+    private PoseRoi next;
+    private boolean closed;
+
+    /**
+     * @param detector the BlazePose person detector (decoder {@value SsdDecoder#KEY}), or null to give person boxes
+     *     to {@link #estimate(Mat, Detection)} from another detector
+     * @param landmarks a BlazePose landmark model (decoder {@value BlazePoseDecoder#KEY})
+     * @throws ModelException when a model's outputs are not what these decoders read
+     */
+    public BlazePoseTracker(Model detector, Model landmarks, BodyCheck check) throws ModelException {
+        this.check = check;
+        this.runner = landmarks.newTensorRunner();
+        SsdDetector people = null;
+        try {
+            this.decoder = (BlazePoseDecoder) BlazePoseDecoder.factory().create(new DecoderContext(
+                    landmarks.info().path(), BlazePoseDecoder.KEY, landmarks.info().inputWidth(),
+                    landmarks.info().inputHeight(), List.of(), runner.outputs()));
+            people = detector == null ? null : new SsdDetector(detector);
+        } catch (ModelException | RuntimeException e) {
+            runner.close();
+            throw e;
+        }
+        this.detector = people;
+        this.cropper = new RoiCropper(landmarks.info().inputWidth(), landmarks.info().inputHeight());
+        this.outputs = new FloatBuffer[runner.outputs().size()];
+    }
+
+    /**
+     * The pose in {@code bgr}: from the previous frame's landmarks when the body was whole there, else from the best
+     * person detection.
+     *
+     * @throws ModelException when inference fails
+     * @throws IllegalStateException when the tracker has no detector and no previous pose to follow (give a box with
+     *     {@link #estimate(Mat, Detection)})
+     */
+    public PoseEstimate estimate(Mat bgr) throws ModelException {
+        checkOpen();
+        if (next != null) {
+            return estimateIn(bgr, next, true);
+        }
+        if (detector == null) {
+            throw new IllegalStateException("This BlazePoseTracker has no person detector and no pose to follow;"
+                    + " call estimate(frame, personBox) with a box from a person detector");
+        }
+        List<Pose> people = detector.detect(bgr);
+        if (people.isEmpty()) {
+            return PoseEstimate.none("no person detected");
+        }
+        List<Keypoint> k = people.get(0).keypoints();
+        PoseRoi roi = PoseRoi.fromAlignment(k.get(0).x(), k.get(0).y(), k.get(1).x(), k.get(1).y(), PoseRoi.SCALE);
+        return estimateIn(bgr, roi, false);
+    }
+
+    /**
+     * The pose of the person in {@code personBox} (from any detector, in {@code bgr}'s pixels): an upright crop around
+     * the box, its longer side ×1.25.
+     *
+     * @throws ModelException when inference fails
+     */
+    public PoseEstimate estimate(Mat bgr, Detection personBox) throws ModelException {
+        checkOpen();
+        return estimateIn(bgr, PoseRoi.fromBox(personBox.x1(), personBox.y1(), personBox.x2(), personBox.y2(),
+                PoseRoi.SCALE), false);
+    }
+
+    /**
+     * The landmark model on the crop {@code roi} of {@code bgr}, judged; sets up tracking for the next frame when the
+     * body is whole.
+     *
+     * @throws ModelException when inference fails
+     */
+    public PoseEstimate estimateIn(Mat bgr, PoseRoi roi, boolean tracked) throws ModelException {
+        checkOpen();
+        if (roi.size() < 1f) {
+            next = null;
+            return PoseEstimate.none("the person region is empty");
+        }
+        runner.prepare(cropper.cut(bgr, roi));
+        runner.run();
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i] = runner.output(i);
+        }
+        BlazePose pose = decoder.read(outputs, cropper.width(), cropper.height(), roi);
+        PoseEstimate estimate = check.judge(pose, bgr.cols(), bgr.rows(), tracked);
+        next = estimate.verdict() == PoseVerdict.FULL_BODY
+                ? PoseRoi.fromAlignment(pose.hipCentre().x(), pose.hipCentre().y(), pose.scalePoint().x(),
+                        pose.scalePoint().y(), PoseRoi.SCALE)
+                : null;
+        return estimate;
+    }
+
+    /** Forgets the previous frame: the next estimate starts from a detection. */
+    public void reset() {
+        next = null;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("This BlazePoseTracker is closed");
+        }
+    }
+
+    /** Releases the runners and buffers; idempotent. The models stay open. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        runner.close();
+        if (detector != null) {
+            detector.close();
+        }
+        cropper.close();
+    }
+}

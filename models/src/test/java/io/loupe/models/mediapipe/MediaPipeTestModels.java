@@ -1,0 +1,63 @@
+package io.loupe.models.mediapipe;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.loupe.models.ModelException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The MediaPipe models for tests, fetched once per build by {@link MediaPipeFetcher} from the npm registry into
+ * {@code models/target/mediapipe} (or the folder in system property {@code loupe.mediapipe.cache} or environment
+ * variable {@code LOUPE_MEDIAPIPE_CACHE}, to keep them across {@code mvn clean}); later runs find them there. When
+ * the registry cannot be reached the test is skipped with the reason, except under {@code -Pci} ({@code loupe.ci=true}),
+ * where it fails. A sha256 mismatch always fails.
+ */
+public final class MediaPipeTestModels {
+
+    /** Every model but the 27 MB heavy landmark model, which no test uses. */
+    private static final EnumSet<MediaPipeModel> NEEDED = EnumSet.complementOf(
+            EnumSet.of(MediaPipeModel.POSE_LANDMARK_HEAVY));
+
+    private static FetchReport report;
+    private static ModelException failure;
+
+    private MediaPipeTestModels() {
+    }
+
+    /** The folder the models go to. */
+    public static Path folder() {
+        String cache = System.getProperty("loupe.mediapipe.cache", System.getenv("LOUPE_MEDIAPIPE_CACHE"));
+        if (cache != null && !cache.isBlank()) {
+            return Path.of(cache);
+        }
+        String root = System.getProperty("loupe.root");
+        return (root == null || root.isBlank() ? Path.of("..") : Path.of(root)).resolve("models/target/mediapipe");
+    }
+
+    /** The model's file, fetched if needed; a skip (a failure in CI) when npm is unreachable. */
+    public static synchronized Path require(MediaPipeModel model) {
+        if (report == null && failure == null) {
+            try {
+                report = new MediaPipeFetcher(MediaPipeFetcher.NPM_REGISTRY, Duration.ofMinutes(3), null)
+                        .fetch(folder(), NEEDED);
+            } catch (ModelException e) {
+                failure = e;
+            }
+        }
+        if (failure instanceof RegistryUnreachableException) {
+            String reason = "MediaPipe models are not in " + folder() + " and npm is unreachable: "
+                    + failure.getMessage();
+            if (Boolean.getBoolean("loupe.ci")) {
+                fail(reason + "; CI (-Pci) requires them", failure);
+            }
+            Assumptions.abort(reason + "; skipping");
+        }
+        if (failure != null) {
+            fail("Fetching the MediaPipe models failed: " + failure.getMessage(), failure);
+        }
+        return report.path(model);
+    }
+}
