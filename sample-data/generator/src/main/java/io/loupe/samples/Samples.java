@@ -47,9 +47,8 @@ public final class Samples {
         try {
             long start = System.nanoTime();
             SceneSummary summary = options.domain().generator().generate(options.request());
-            out.printf("%s scene, seed %d: %d frames, %d parts (%d flagged) in %.1f s%n", options.domain().flag(),
-                    options.request().seed(), summary.frames(), summary.parts(), summary.flagged(),
-                    (System.nanoTime() - start) / 1e9);
+            out.printf("%s scene, seed %d: %s in %.1f s%n", options.domain().flag(), options.request().seed(),
+                    options.domain().describe(summary), (System.nanoTime() - start) / 1e9);
             int shown = 0;
             for (Path file : summary.files()) {
                 if (shown++ == 4) {

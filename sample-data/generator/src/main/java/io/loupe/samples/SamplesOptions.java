@@ -14,24 +14,35 @@ import java.util.Set;
  */
 public record SamplesOptions(Domain domain, SceneRequest request) {
 
-    /** Default video length, seconds. */
+    /** Default video length of the defect scene, seconds. */
     public static final int DEFAULT_SECONDS = 24;
     /** Longest video, seconds. */
     public static final int MAX_SECONDS = 600;
     /** Most good-part images per run. */
     public static final int MAX_GOOD = 100_000;
 
+    /** Shortest walk, seconds: two strides even at the slowest cadence. */
+    public static final int MIN_GAIT_SECONDS = 3;
+    /** Longest walk, seconds: the walkway must stay in view. */
+    public static final int MAX_GAIT_SECONDS = 20;
+
     static final String USAGE = """
-            Usage: loupe samples --out DIR --seed N [--domain defect] [--seconds S] [--yolo] [--good N]
+            Usage: loupe samples --out DIR --seed N [--domain defect|pest|gait] [--seconds S] [--count N] [--yolo]
+                                 [--good N]
               --out DIR      folder to write into (created; files of the same names are replaced)
               --seed N       master seed, a whole number: the same seed gives the same scene
               --domain NAME  scene to make: %s (default defect)
-              --seconds S    video length, 1..%d (default %d)
-              --yolo         also write a YOLO data set (images/, labels/, data.yaml) under DIR/yolo
-              --good N       also write N still images of good parts only under DIR/good
-            """.formatted(Domain.known(), MAX_SECONDS, DEFAULT_SECONDS);
+              --seconds S    defect: video length, 1..%d (default %d); gait: length of each walk, %d..%d (default %d)
+              --count N      pest: captures of the trap, 1..%d (default %d); gait: walks, 1..%d (default %d)
+              --yolo         also write a YOLO data set under DIR/yolo (defect: frames; pest: 640x640 tiles of the
+                             captures; gait: YOLO-pose frames with 17 keypoints)
+              --good N       defect only: also write N still images of good parts only under DIR/good
+            """.formatted(Domain.known(), MAX_SECONDS, DEFAULT_SECONDS, MIN_GAIT_SECONDS, MAX_GAIT_SECONDS,
+            Domain.GAIT.defaultSeconds(), Domain.PEST.maxCount(), Domain.PEST.defaultCount(),
+            Domain.GAIT.maxCount(), Domain.GAIT.defaultCount());
 
-    private static final List<String> FLAGS = List.of("--out", "--seed", "--domain", "--seconds", "--yolo", "--good");
+    private static final List<String> FLAGS = List.of("--out", "--seed", "--domain", "--seconds", "--count", "--yolo",
+            "--good");
 
     /**
      * Parses {@code args}; accepts {@code --flag value} and {@code --flag=value}.
@@ -42,9 +53,10 @@ public record SamplesOptions(Domain domain, SceneRequest request) {
         Path out = null;
         Long seed = null;
         Domain domain = Domain.DEFECT;
-        int seconds = DEFAULT_SECONDS;
+        Integer seconds = null;
+        Integer count = null;
         boolean yolo = false;
-        int good = 0;
+        Integer good = null;
         Set<String> given = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -87,6 +99,7 @@ public record SamplesOptions(Domain domain, SceneRequest request) {
                 case "--seed" -> seed = parseLong(flag, value);
                 case "--domain" -> domain = Domain.parse(value);
                 case "--seconds" -> seconds = parseInt(flag, value, 1, MAX_SECONDS);
+                case "--count" -> count = parseInt(flag, value, 1, 1_000_000);
                 case "--good" -> good = parseInt(flag, value, 0, MAX_GOOD);
                 default -> throw new IllegalStateException("flag " + flag + " has no parser");
             }
@@ -97,7 +110,49 @@ public record SamplesOptions(Domain domain, SceneRequest request) {
         if (seed == null) {
             throw new UsageException("--seed is missing: the scene is drawn from it, e.g. " + example("--seed"));
         }
-        return new SamplesOptions(domain, new SceneRequest(out, seed, seconds, yolo, good));
+        return new SamplesOptions(domain, new SceneRequest(out, seed, seconds(domain, seconds), yolo,
+                good(domain, good), count(domain, count)));
+    }
+
+    private static int seconds(Domain domain, Integer given) throws UsageException {
+        if (given == null) {
+            return domain == Domain.PEST ? 1 : domain.defaultSeconds();
+        }
+        if (domain == Domain.PEST) {
+            throw new UsageException("--seconds does not apply to --domain pest (its captures are still images); "
+                    + "give the number of captures with --count N");
+        }
+        if (domain == Domain.GAIT && (given < MIN_GAIT_SECONDS || given > MAX_GAIT_SECONDS)) {
+            throw new UsageException("--seconds for --domain gait is the length of each walk and must be in "
+                    + MIN_GAIT_SECONDS + ".." + MAX_GAIT_SECONDS + ", got " + given);
+        }
+        return given;
+    }
+
+    private static int count(Domain domain, Integer given) throws UsageException {
+        if (given == null) {
+            return domain.defaultCount();
+        }
+        if (domain.maxCount() == 0) {
+            throw new UsageException("--count does not apply to --domain " + domain.flag() + "; its length is set by "
+                    + "--seconds (--count is for --domain pest or gait)");
+        }
+        if (given > domain.maxCount()) {
+            throw new UsageException("--count for --domain " + domain.flag() + " must be in 1.." + domain.maxCount()
+                    + ", got " + given);
+        }
+        return given;
+    }
+
+    private static int good(Domain domain, Integer given) throws UsageException {
+        if (given == null) {
+            return 0;
+        }
+        if (domain != Domain.DEFECT) {
+            throw new UsageException("--good applies to --domain defect only (good parts for anomaly training); "
+                    + "drop it for --domain " + domain.flag());
+        }
+        return given;
     }
 
     private static long parseLong(String flag, String value) throws UsageException {
@@ -128,6 +183,7 @@ public record SamplesOptions(Domain domain, SceneRequest request) {
             case "--domain" -> "--domain defect";
             case "--seconds" -> "--seconds " + DEFAULT_SECONDS;
             case "--good" -> "--good 200";
+            case "--count" -> "--count 6";
             default -> flag;
         };
     }

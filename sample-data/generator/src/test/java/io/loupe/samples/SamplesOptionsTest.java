@@ -45,7 +45,13 @@ class SamplesOptionsTest {
         "--out d --seed x1              | --seed must be a whole number, got 'x1'; e.g. --seed 42",
         "--out d --seed 1 --seconds 0   | --seconds must be in 1..600, got 0",
         "--out d --seed 1 --good -1     | --good must be in 0..100000, got -1",
-        "--out d --seed 1 --domain pest | --domain 'pest' is not a known scene; use one of: defect",
+        "--out d --seed 1 --domain fish | --domain 'fish' is not a known scene; use one of: defect, pest, gait",
+        "--out d --seed 1 --count 3     | --count does not apply to --domain defect",
+        "--out d --seed 1 --domain pest --seconds 5 | --seconds does not apply to --domain pest",
+        "--out d --seed 1 --domain gait --seconds 60 | --seconds for --domain gait is the length of each walk and must be in 3..20, got 60",
+        "--out d --seed 1 --domain gait --good 2 | --good applies to --domain defect only",
+        "--out d --seed 1 --domain pest --count 0 | --count must be in 1..1000000, got 0",
+        "--out d --seed 1 --domain pest --count 5000 | --count for --domain pest must be in 1..1000, got 5000",
         "--out d --seed 1 --colour red  | unknown option '--colour'; known options: --out, --seed, --domain",
         "--out d --seed 1 --seed 2      | --seed is given twice; give it once",
         "--out d --seed                 | --seed needs a value, e.g. --seed 42",
@@ -55,6 +61,20 @@ class SamplesOptionsTest {
     void parse_badCommandLine_namesTheFlagAndTheFix(String line, String expected) {
         UsageException e = assertThrows(UsageException.class, () -> SamplesOptions.parse(line.trim().split("\\s+")));
         assertTrue(e.getMessage().startsWith(expected.trim()), e.getMessage());
+    }
+
+    @Test
+    void parse_pestAndGait_takeTheirOwnDefaultsAndCount() throws Exception {
+        SamplesOptions pest = SamplesOptions.parse(new String[] {"--out", "p", "--seed", "2", "--domain", "pest"});
+        assertEquals(Domain.PEST, pest.domain());
+        assertEquals(6, pest.request().count());
+        SamplesOptions gait = SamplesOptions.parse(new String[] {
+            "--out", "g", "--seed", "2", "--domain=gait", "--count", "9", "--yolo"});
+        assertEquals(Domain.GAIT, gait.domain());
+        assertEquals(9, gait.request().count());
+        assertEquals(8, gait.request().seconds());
+        assertTrue(gait.request().yolo());
+        assertEquals(0, SamplesOptions.parse(new String[] {"--out", "d", "--seed", "1"}).request().count());
     }
 
     @Test
@@ -85,5 +105,7 @@ class SamplesOptionsTest {
         int code = Samples.run(new String[] {"--help"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals(Samples.OK, code);
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("--good N"));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("--count N"));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("defect, pest, gait"));
     }
 }

@@ -26,6 +26,11 @@ public final class TestPaths {
         return root().resolve("sample-data/defect");
     }
 
+    /** @return the committed demo set folder {@code sample-data/<domain>} */
+    public static Path demoSet(String domain) {
+        return root().resolve("sample-data").resolve(domain);
+    }
+
     /** @return the committed demo model {@code models/zoo/dark-defect.onnx} */
     public static Path demoModel() {
         return root().resolve("models/zoo/dark-defect.onnx");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loupe.samples.TestPaths;
+import io.loupe.samples.Videos;
 import io.loupe.samples.core.Box;
 import io.loupe.samples.core.SceneRequest;
 import io.loupe.samples.core.SceneSummary;

@@ -12,6 +12,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.loupe.samples.TestPaths;
+import io.loupe.samples.Videos;
 import io.loupe.samples.defect.truth.DefectGroundTruth;
 import io.loupe.samples.defect.truth.GroundTruthFiles;
 import java.nio.FloatBuffer;

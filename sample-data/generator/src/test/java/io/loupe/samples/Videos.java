@@ -1,4 +1,4 @@
-package io.loupe.samples.defect;
+package io.loupe.samples;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,17 +13,17 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Decodes test videos with FFmpeg, frame by frame, as 8-bit BGR. */
-final class Videos {
+public final class Videos {
 
     /** What a decoded video is. */
-    record Info(int frames, int width, int height, double fps) {
+    public record Info(int frames, int width, int height, double fps) {
     }
 
     private Videos() {
     }
 
     /** Decodes every frame, handing each (only valid during the call) with its index to {@code each}. */
-    static Info decode(Path video, ObjIntConsumer<Mat> each) throws IOException {
+    public static Info decode(Path video, ObjIntConsumer<Mat> each) throws IOException {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
@@ -43,7 +43,7 @@ final class Videos {
     }
 
     /** @return clones of the first {@code n} frames */
-    static List<Mat> firstFrames(Path video, int n) throws IOException {
+    public static List<Mat> firstFrames(Path video, int n) throws IOException {
         List<Mat> frames = new ArrayList<>();
         decode(video, (bgr, index) -> {
             if (index < n) {
