@@ -12,6 +12,7 @@ import io.loupe.models.ModelInfo;
 import io.loupe.models.ModelSpec;
 import io.loupe.pipelines.Phase;
 import io.loupe.pipelines.PhaseLatency;
+import io.loupe.pipelines.PipelineStats;
 import io.loupe.pipelines.PipelineWorker;
 import io.loupe.pipelines.WorkerState;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -167,6 +168,7 @@ public final class ApplianceBench {
                 double startupMs = awaitFirstResult(appliance, workers, t0);
                 long warmUntil = System.nanoTime() + 2_000_000_000L;
                 sleepUntil(warmUntil);
+                double liveStart = ProcessProbe.liveHeapMb();
                 probe.drain();
                 process.drainPauses();
                 long start = System.nanoTime();
@@ -190,8 +192,11 @@ public final class ApplianceBench {
                 double p99 = Stats.percentile(e2e, 99);
                 double inferenceP99 = rows.stream().filter(r -> r.phase().equals(Phase.INFERENCE.label()))
                         .mapToDouble(BenchReport.PhaseRow::p99Ms).findFirst().orElse(Double.NaN);
-                return new BenchReport.Paced(cap, fps, startupMs, probe.received(), Stats.percentile(e2e, 50), p99,
-                        p99 - inferenceP99, rows, memory, rssSlope(memory), gc(process.drainPauses()));
+                BenchReport.Gc gc = gc(process.drainPauses());
+                PipelineStats worker = workers.get(0).stats();
+                return new BenchReport.Paced(cap, fps, startupMs, probe.received(), worker.latencyP50Ms(),
+                        worker.latencyP99Ms(), Stats.percentile(e2e, 50), p99,
+                        p99 - inferenceP99, rows, memory, rssSlope(memory), liveStart, ProcessProbe.liveHeapMb(), gc);
             }
         }
     }

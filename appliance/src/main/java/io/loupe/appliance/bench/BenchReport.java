@@ -56,17 +56,22 @@ public record BenchReport(Setup setup, Baseline baseline, Throughput single, Thr
      * @param fps              frames processed per second
      * @param startupMs        from starting the appliance (broker, model, camera, pipeline) to its first result
      * @param results          results the probe received
+     * @param resultP50Ms      median of frame capture → result handed to the sinks (inside the appliance)
+     * @param resultP99Ms      99th percentile of the same
      * @param e2eP50Ms         median of frame capture → result received by an MQTT subscriber
      * @param e2eP99Ms         99th percentile of the same
      * @param e2eMinusInferenceP99Ms {@code e2eP99Ms} minus the inference p99 (the appliance's own share at the tail)
      * @param phases           per-phase latency over the paced run
      * @param memory           samples over the run
      * @param rssGrowthMbPerMin least-squares slope of RSS over the samples after the first minute (or all of them)
-     * @param gc               pauses during the run
+     * @param liveHeapStartMb  heap in use right after a full GC once warmed up, MiB: the live set
+     * @param liveHeapEndMb    the same at the end of the run; more than the start means something is kept
+     * @param gc               pauses during the run (the two full GCs for the live set are not counted)
      */
-    public record Paced(double capFps, double fps, double startupMs, long results, double e2eP50Ms, double e2eP99Ms,
+    public record Paced(double capFps, double fps, double startupMs, long results, double resultP50Ms,
+                        double resultP99Ms, double e2eP50Ms, double e2eP99Ms,
                         double e2eMinusInferenceP99Ms, List<PhaseRow> phases, List<MemorySample> memory,
-                        double rssGrowthMbPerMin, Gc gc) {
+                        double rssGrowthMbPerMin, double liveHeapStartMb, double liveHeapEndMb, Gc gc) {
     }
 
     /** One phase: how many values were recorded and the median p50/p99 in milliseconds. */

@@ -74,6 +74,17 @@ final class ProcessProbe implements AutoCloseable {
         }
     }
 
+    /** Heap in use right after a full collection, MiB: the live set. Pauses the process for that collection. */
+    static double liveHeapMb() {
+        System.gc();
+        try {
+            Thread.sleep(200); // let the collection's notification arrive before the caller drains the pauses
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return heapMiB();
+    }
+
     /** Heap in use, MiB. */
     static double heapMiB() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;

@@ -14,7 +14,8 @@ public final class SamplesCommand implements Command {
 
     @Override
     public String usage() {
-        return "samples --out DIR --seed N [--domain defect] [--seconds S] [--yolo] [--good N]   generate demo scenes";
+        return "samples --out DIR --seed N [--domain defect|pest|gait] [--seconds S] [--count N] [--yolo] [--good N]"
+                + "   generate scenes with ground truth";
     }
 
     @Override
