@@ -1,5 +1,6 @@
 package io.loupe.models;
 
+import ai.onnxruntime.OrtSession;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,6 +15,16 @@ public enum GraphOptimization {
     EXTENDED,
     /** Everything, layout optimisations included: the default. */
     ALL;
+
+    /** ONNX Runtime's level for this setting. */
+    public OrtSession.SessionOptions.OptLevel ortLevel() {
+        return switch (this) {
+            case DISABLE -> OrtSession.SessionOptions.OptLevel.NO_OPT;
+            case BASIC -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
+            case EXTENDED -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
+            case ALL -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
+        };
+    }
 
     /** The name used in configuration files: {@code disable}, {@code basic}, {@code extended}, {@code all}. */
     public String configName() {

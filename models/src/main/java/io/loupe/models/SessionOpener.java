@@ -75,7 +75,7 @@ final class SessionOpener {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         List<AutoCloseable> providerOptions = new ArrayList<>();
         try {
-            options.setOptimizationLevel(ortLevel(spec.optimization()));
+            options.setOptimizationLevel(spec.optimization().ortLevel());
             if (spec.intraOpThreads() > 0) {
                 options.setIntraOpNumThreads(spec.intraOpThreads());
             }
@@ -170,15 +170,6 @@ final class SessionOpener {
         return e.getCode() == OrtException.OrtErrorCode.ORT_INVALID_PROTOBUF
                 || e.getCode() == OrtException.OrtErrorCode.ORT_NO_MODEL
                 || (e.getMessage() != null && e.getMessage().contains("Protobuf parsing failed"));
-    }
-
-    private static OrtSession.SessionOptions.OptLevel ortLevel(GraphOptimization level) {
-        return switch (level) {
-            case DISABLE -> OrtSession.SessionOptions.OptLevel.NO_OPT;
-            case BASIC -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
-            case EXTENDED -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
-            case ALL -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
-        };
     }
 
     private static String flag(boolean on) {

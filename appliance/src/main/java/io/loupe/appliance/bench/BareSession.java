@@ -6,7 +6,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import io.loupe.models.GraphOptimization;
 import io.loupe.models.ModelSpec;
 
 import java.nio.FloatBuffer;
@@ -39,7 +38,7 @@ final class BareSession implements AutoCloseable {
     static BareSession open(ModelSpec spec, int width, int height) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(level(spec.optimization()));
+            options.setOptimizationLevel(spec.optimization().ortLevel());
             if (spec.intraOpThreads() > 0) {
                 options.setIntraOpNumThreads(spec.intraOpThreads());
             }
@@ -80,15 +79,6 @@ final class BareSession implements AutoCloseable {
             }
         }
         return (System.nanoTime() - start) / 1e6 / runs;
-    }
-
-    private static OrtSession.SessionOptions.OptLevel level(GraphOptimization g) {
-        return switch (g) {
-            case DISABLE -> OrtSession.SessionOptions.OptLevel.NO_OPT;
-            case BASIC -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
-            case EXTENDED -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
-            case ALL -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
-        };
     }
 
     @Override

@@ -2,13 +2,9 @@ package io.loupe.appliance.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loupe.appliance.Loupe;
 import io.loupe.appliance.Repo;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,20 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Loupe.execute(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void bench_demoModelOnDemoClip_reportsBaselinePipelinePhasesLatencyAndMemory() throws Exception {
-        Run r = run("bench", "--model", Repo.demoModel().toString(), "--video", Repo.demoVideo().toString(),
+        CliRun r = CliRun.of("bench", "--model", Repo.demoModel().toString(), "--video", Repo.demoVideo().toString(),
                 "--frames", "20", "--repeats", "1", "--cameras", "2", "--soak", "3", "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -60,7 +45,7 @@ class BenchCommandTest {
 
     @Test
     void bench_unknownPipeline_namesItAndTheOnesThereAre() {
-        Run r = run("bench", "--config", Repo.root().resolve("config/appliance.yml").toString(), "--pipeline",
+        CliRun r = CliRun.of("bench", "--config", Repo.root().resolve("config/appliance.yml").toString(), "--pipeline",
                 "nope", "--frames", "20");
 
         assertThat(r.code()).isEqualTo(1);
@@ -69,7 +54,7 @@ class BenchCommandTest {
 
     @Test
     void bench_tooFewFrames_isAUsageErrorNamingTheFlag() {
-        Run r = run("bench", "--frames", "3");
+        CliRun r = CliRun.of("bench", "--frames", "3");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--frames 3");

@@ -3,13 +3,9 @@ package io.loupe.appliance.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loupe.appliance.Environment;
-import io.loupe.appliance.Loupe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,24 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InferCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Loupe.execute(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void infer_yolov8CocoExport_printsOneJsonLinePerImageWithBusAndPersons() throws Exception {
         Path model = Environment.testdata("detection-coco/yolov8n_coco_int8dyn_640.onnx");
         Path bus = Environment.testdata("detection-coco/bus.jpg");
         Path zidane = Environment.testdata("detection-coco/zidane.jpg");
 
-        Run r = run("infer", "--model", model.toString(), "--image", bus.toString(), "--image", zidane.toString());
+        CliRun r = CliRun.of("infer", "--model", model.toString(), "--image", bus.toString(), "--image", zidane.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         List<JsonNode> lines = new ArrayList<>();
@@ -82,7 +67,7 @@ class InferCommandTest {
         Path model = Environment.testdata("pose/yolo11n_pose_int8qdq_640_BROKEN_SCORES.onnx");
         Path bus = Environment.testdata("detection-coco/bus.jpg");
 
-        Run r = run("infer", "--model", model.toString(), "--image", bus.toString());
+        CliRun r = CliRun.of("infer", "--model", model.toString(), "--image", bus.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode line = JSON.readTree(r.out().strip());
@@ -93,7 +78,7 @@ class InferCommandTest {
 
     @Test
     void infer_missingModel_exitsOneNamingTheFile(@TempDir Path dir) {
-        Run r = run("infer", "--model", dir.resolve("none.onnx").toString(), "--image", "x.jpg");
+        CliRun r = CliRun.of("infer", "--model", dir.resolve("none.onnx").toString(), "--image", "x.jpg");
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("none.onnx");
@@ -104,7 +89,7 @@ class InferCommandTest {
         Path notAnImage = dir.resolve("notes.jpg");
         Files.writeString(notAnImage, "not a picture");
 
-        Run r = run("infer", "--model", io.loupe.appliance.Repo.demoModel().toString(), "--image", notAnImage.toString(),
+        CliRun r = CliRun.of("infer", "--model", io.loupe.appliance.Repo.demoModel().toString(), "--image", notAnImage.toString(),
                 "--image", dir.resolve("absent.jpg").toString());
 
         assertThat(r.code()).isEqualTo(1);
@@ -113,8 +98,8 @@ class InferCommandTest {
 
     @Test
     void cli_unknownFlagAndCommand_printUsageAndExitTwo() {
-        Run badFlag = run("infer", "--modle", "m.onnx");
-        Run badCommand = run("inspect");
+        CliRun badFlag = CliRun.of("infer", "--modle", "m.onnx");
+        CliRun badCommand = CliRun.of("inspect");
 
         assertThat(badFlag.code()).isEqualTo(2);
         assertThat(badFlag.err()).contains("unknown argument '--modle'").contains("usage: infer --model");
@@ -124,10 +109,10 @@ class InferCommandTest {
 
     @Test
     void validate_demoConfig_exitsZero_andBrokenConfig_exitsOneListingProblems(@TempDir Path dir) throws Exception {
-        Run ok = run("validate", "--config", io.loupe.appliance.Repo.root().resolve("config/appliance.yml").toString());
+        CliRun ok = CliRun.of("validate", "--config", io.loupe.appliance.Repo.root().resolve("config/appliance.yml").toString());
         Path broken = dir.resolve("broken.yml");
         Files.writeString(broken, "cameras:\n  cam:\n    url: file:nothing-here.mp4\n    lopp: true\n");
-        Run bad = run("validate", "--config", broken.toString());
+        CliRun bad = CliRun.of("validate", "--config", broken.toString());
 
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("is valid: 1 camera(s), 1 model(s), 1 pipeline(s)");

@@ -1,13 +1,9 @@
 package io.loupe.appliance.cli;
 
-import io.loupe.appliance.Loupe;
 import io.loupe.appliance.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,18 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code loupe teach}: good parts made by {@code loupe samples}, taught into the file a pipeline loads. */
 class TeachCommandTest {
 
-    private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... argv) {
-        return Loupe.execute(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
     @Test
     void teach_goodPartsFromTheGenerator_writesTheAnomalyFileWithAThreshold(@TempDir Path dir) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int samples = run(out, err, "samples", "--out", dir.resolve("set").toString(), "--seed", "5",
+        CliRun samples = CliRun.of("samples", "--out", dir.resolve("set").toString(), "--seed", "5",
                 "--seconds", "1", "--good", "8");
-        assertThat(samples).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(samples.code()).as(samples.err()).isZero();
         Path config = dir.resolve("appliance.yml");
         Files.writeString(config, """
                 appliance: {id: teach-box, site: test-site, dataDir: %s}
@@ -40,16 +29,16 @@ class TeachCommandTest {
                 """.formatted(dir.resolve("data"), Repo.demoVideo(), Repo.demoModel()));
         Path taught = dir.resolve("line1.anomaly.yml.gz");
 
-        int code = run(out, err, "teach", "--config", config.toString(), "--pipeline", "line1-defects",
+        CliRun taughtRun = CliRun.of("teach", "--config", config.toString(), "--pipeline", "line1-defects",
                 "--good", dir.resolve("set/good").toString(), "--out", taught.toString());
-        int unknown = run(new ByteArrayOutputStream(), err, "teach", "--config", config.toString(), "--pipeline", "nope",
+        CliRun unknown = CliRun.of("teach", "--config", config.toString(), "--pipeline", "nope",
                 "--good", dir.toString());
 
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(taughtRun.code()).as(taughtRun.err()).isZero();
         assertThat(Files.size(taught)).isPositive();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("from 8 good images").contains("threshold")
+        assertThat(taughtRun.out()).contains("from 8 good images").contains("threshold")
                 .contains("settings.anomaly.file");
-        assertThat(unknown).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no defect pipeline 'nope'");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no defect pipeline 'nope'");
     }
 }
