@@ -2,6 +2,7 @@ package io.loupe.appliance;
 
 import io.loupe.appliance.cli.BenchCommand;
 import io.loupe.appliance.cli.Command;
+import io.loupe.appliance.cli.EvaluateCommand;
 import io.loupe.appliance.cli.InferCommand;
 import io.loupe.appliance.cli.ModelsCommand;
 import io.loupe.appliance.cli.RunCommand;
@@ -14,10 +15,10 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code java -jar loupe.jar [COMMAND] [FLAGS]}: {@code run} (default), {@code validate}, {@code infer}, {@code samples}, {@code teach}, {@code bench}, {@code models}. */
+/** {@code java -jar loupe.jar [COMMAND] [FLAGS]}: {@code run} (default), {@code validate}, {@code infer}, {@code samples}, {@code teach}, {@code bench}, {@code models}, {@code evaluate}. */
 public final class Loupe {
     static final List<Command> COMMANDS = List.of(new RunCommand(), new ValidateCommand(), new InferCommand(),
-            new SamplesCommand(), new TeachCommand(), new BenchCommand(), new ModelsCommand());
+            new SamplesCommand(), new TeachCommand(), new BenchCommand(), new ModelsCommand(), new EvaluateCommand());
 
     private Loupe() {
     }
