@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Matches scored detections to ground-truth boxes per image at IoU ≥ 0.5, greedily by score as PASCAL VOC does, and
- * turns the result into precision, recall and average precision (all-point interpolation).
+ * turns the result into precision, recall and average precision (all-point interpolation). "Difficult" boxes (a defect
+ * cut by the frame edge: fair to miss, fair to find) count for nothing: they are not needed for recall, and a detection
+ * on one is neither a hit nor a false alarm.
  */
 final class BoxMatcher {
     static final double IOU = 0.5;
@@ -17,14 +19,28 @@ final class BoxMatcher {
 
     private final List<Scored> detections = new ArrayList<>();
     private final List<List<double[]>> truths = new ArrayList<>();
+    private final List<List<double[]>> difficult = new ArrayList<>();
     private int truthCount;
 
-    void addTruth(int image, double[] box) {
-        while (truths.size() <= image) {
-            truths.add(new ArrayList<>());
+    void addTruth(int image, double[] box, boolean isDifficult) {
+        List<List<double[]>> into = isDifficult ? difficult : truths;
+        while (into.size() <= image) {
+            into.add(new ArrayList<>());
         }
-        truths.get(image).add(box);
-        truthCount++;
+        into.get(image).add(box);
+        truthCount += isDifficult ? 0 : 1;
+    }
+
+    private boolean onDifficult(Scored d) {
+        if (d.image() >= difficult.size()) {
+            return false;
+        }
+        for (double[] t : difficult.get(d.image())) {
+            if (iou(d.box(), t) >= IOU) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void addDetection(int image, float score, double[] box) {
@@ -61,6 +77,9 @@ final class BoxMatcher {
                     used.get(d.image())[best] = true;
                     hit = true;
                 }
+            }
+            if (!hit && onDifficult(d)) {
+                continue;
             }
             tp += hit ? 1 : 0;
             fp += hit ? 0 : 1;

@@ -4,7 +4,7 @@ package io.loupe.appliance.evaluate;
  * Detection quality of one class over a set, boxes matched at IoU ≥ 0.5.
  *
  * @param label      the class
- * @param truths     ground-truth boxes
+ * @param truths     ground-truth boxes (defects cut by the frame edge are not counted, and not held against a detection)
  * @param detections detections at the model's confidence threshold (the operating point)
  * @param hits       of those, the ones that matched a ground-truth box
  * @param precision  hits / detections at the operating point (NaN without detections)

@@ -105,7 +105,7 @@ public final class DefectEvaluation {
                 for (DefectInFrame d : frame.defects()) {
                     String label = only != null ? only : d.type().label();
                     matchers.computeIfAbsent(label, l -> new BoxMatcher()).addTruth(index, new double[] {
-                            d.box().x(), d.box().y(), d.box().right(), d.box().bottom()});
+                            d.box().x(), d.box().y(), d.box().right(), d.box().bottom()}, d.truncated());
                 }
                 for (Detection d : detector.detect(mat)) {
                     matchers.computeIfAbsent(d.label(), l -> new BoxMatcher()).addDetection(index, d.score(),
