@@ -108,7 +108,7 @@ public final class ApplianceBench {
             for (int r = 0; r < options.repeats(); r++) {
                 rounds.add(1000 / bare.meanMillis(options.frames()));
             }
-        } catch (OrtException e) {
+        } catch (OrtException | ModelException e) {
             throw new BenchException("bare ONNX Runtime session on " + spec.path() + " failed: " + e.getMessage(), e);
         }
     }

@@ -6,7 +6,9 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.loupe.models.ModelException;
 import io.loupe.models.ModelSpec;
+import io.loupe.models.runtime.ModelSource;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -33,9 +35,10 @@ final class BareSession implements AutoCloseable {
      * Opens the model with {@code spec}'s options; dynamic input dimensions become 1 (batch) or the model's input
      * side.
      *
-     * @throws OrtException when ONNX Runtime refuses the file
+     * @throws OrtException   when ONNX Runtime refuses the file
+     * @throws ModelException when a .tflite file cannot be converted
      */
-    static BareSession open(ModelSpec spec, int width, int height) throws OrtException {
+    static BareSession open(ModelSpec spec, int width, int height) throws OrtException, ModelException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(spec.optimization().ortLevel());
@@ -45,7 +48,8 @@ final class BareSession implements AutoCloseable {
             if (spec.interOpThreads() > 0) {
                 options.setInterOpNumThreads(spec.interOpThreads());
             }
-            OrtSession session = env.createSession(spec.path().toString(), options);
+            // a .tflite is converted in memory exactly as the appliance does; the baseline then runs that graph
+            OrtSession session = ModelSource.of(spec.path()).createSession(env, options);
             try {
                 Map.Entry<String, NodeInfo> first = session.getInputInfo().entrySet().iterator().next();
                 long[] shape = ((TensorInfo) first.getValue().getInfo()).getShape().clone();
