@@ -201,12 +201,21 @@ public final class ApplianceBench {
         }
     }
 
+    /** Starts the appliance; fails when any of its pipelines did not start (naming why), so nothing waits in vain. */
     private static Appliance start(AppliancePlan plan) throws BenchException {
+        Appliance appliance;
         try {
-            return Appliance.start(plan, Clock.systemUTC());
+            appliance = Appliance.start(plan, Clock.systemUTC());
         } catch (ApplianceException e) {
             throw new BenchException("the appliance did not start: " + e.getMessage(), e);
         }
+        if (appliance.workers().size() < plan.pipelines().size()) {
+            String why = appliance.status().pipelines().stream().filter(p -> p.error() != null)
+                    .map(p -> p.id() + ": " + p.error()).findFirst().orElse("see the log");
+            appliance.close();
+            throw new BenchException("a pipeline did not start (" + why + ")");
+        }
+        return appliance;
     }
 
     private static ResultProbe connect(Appliance appliance) throws BenchException {
