@@ -35,6 +35,20 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluate_trainedDefectDetectorOnCommittedConveyorSet_meetsTheIssueTargets() throws Exception {
+        CliRun r = CliRun.of("evaluate", "--pipeline", "defect", "--data",
+                Repo.root().resolve("sample-data/defect").toString(), "--config",
+                Repo.root().resolve("config/appliance.yml").toString(), "--model",
+                Repo.root().resolve("models/zoo/defect-detector.onnx").toString(), "--json", "--min-map", "0.80",
+                "--min-accuracy", "0.95");
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.get("agnostic").asBoolean()).isFalse();
+        assertThat(report.get("classes")).hasSize(4);
+    }
+
+    @Test
     void evaluate_aFolderWithoutGroundTruth_namesTheFileAndHowToMakeOne(@TempDir Path empty) {
         CliRun r = CliRun.of("evaluate", "--pipeline", "defect", "--data", empty.toString(), "--config",
                 Repo.root().resolve("config/appliance.yml").toString());
