@@ -42,7 +42,9 @@ import io.loupe.mqtt.Topics;
 import io.loupe.pipelines.Pipeline;
 import io.loupe.pipelines.PipelineContext;
 import io.loupe.pipelines.PipelineFactory;
+import io.loupe.pipelines.ModelCatalog;
 import io.loupe.pipelines.ModelRef;
+import io.loupe.pipelines.PhaseLatencies;
 import io.loupe.pipelines.defect.DefectPipeline;
 import io.loupe.pipelines.PipelineSettings;
 import io.loupe.pipelines.PipelineStats;
@@ -234,7 +236,8 @@ public final class Appliance implements AutoCloseable {
             }
             Pipeline pipeline;
             try {
-                pipeline = create(p.factory(), new PipelineContext(p.id(), p.camera(), clock), model, p.settings());
+                pipeline = create(p.factory(), new PipelineContext(p.id(), p.camera(), clock,
+                        new PhaseLatencies(), ModelCatalog.of(models)), model, p.settings());
             } catch (RuntimeException e) {
                 fail(p, e.getMessage());
                 continue;

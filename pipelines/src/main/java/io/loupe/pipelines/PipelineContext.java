@@ -11,14 +11,22 @@ import java.util.Objects;
  * @param clock      the clock for deadlines, shifts and file names; the same one the worker uses
  * @param phases     where stages add the phases they measure (model pre-processing, inference, decoding); the same
  *                   windows the worker closes per frame
+ * @param models     the appliance's other loaded models, for types that run more than one
  */
-public record PipelineContext(String pipelineId, String camera, Clock clock, PhaseLatencies phases) {
+public record PipelineContext(String pipelineId, String camera, Clock clock, PhaseLatencies phases,
+                              ModelCatalog models) {
 
     public PipelineContext {
         Objects.requireNonNull(pipelineId, "pipelineId");
         Objects.requireNonNull(camera, "camera");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(phases, "phases");
+        Objects.requireNonNull(models, "models");
+    }
+
+    /** A context without other models. */
+    public PipelineContext(String pipelineId, String camera, Clock clock, PhaseLatencies phases) {
+        this(pipelineId, camera, clock, phases, ModelCatalog.empty());
     }
 
     /** A context with its own phase windows. */
