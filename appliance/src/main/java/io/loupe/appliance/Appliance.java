@@ -236,8 +236,9 @@ public final class Appliance implements AutoCloseable {
             }
             Pipeline pipeline;
             try {
-                pipeline = create(p.factory(), new PipelineContext(p.id(), p.camera(), clock,
-                        new PhaseLatencies(), ModelCatalog.of(models)), model, p.settings());
+                PipelineContext context = new PipelineContext(p.id(), p.camera(), clock, new PhaseLatencies(),
+                        ModelCatalog.of(models), plan.config().appliance().dataDir().resolve("pipelines"));
+                pipeline = create(p.factory(), context, model, p.settings());
             } catch (RuntimeException e) {
                 fail(p, e.getMessage());
                 continue;

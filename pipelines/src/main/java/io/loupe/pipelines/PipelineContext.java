@@ -1,5 +1,6 @@
 package io.loupe.pipelines;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -12,9 +13,11 @@ import java.util.Objects;
  * @param phases     where stages add the phases they measure (model pre-processing, inference, decoding); the same
  *                   windows the worker closes per frame
  * @param models     the appliance's other loaded models, for types that run more than one
+ * @param dataDir    where the pipeline keeps state that must survive a restart (e.g. a trap's counts), unless its
+ *                   settings name a place
  */
 public record PipelineContext(String pipelineId, String camera, Clock clock, PhaseLatencies phases,
-                              ModelCatalog models) {
+                              ModelCatalog models, Path dataDir) {
 
     public PipelineContext {
         Objects.requireNonNull(pipelineId, "pipelineId");
@@ -22,6 +25,13 @@ public record PipelineContext(String pipelineId, String camera, Clock clock, Pha
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(phases, "phases");
         Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(dataDir, "dataDir");
+    }
+
+    /** A context whose state goes to the system's temporary folder (tools and tests). */
+    public PipelineContext(String pipelineId, String camera, Clock clock, PhaseLatencies phases,
+                           ModelCatalog models) {
+        this(pipelineId, camera, clock, phases, models, Path.of(System.getProperty("java.io.tmpdir"), "loupe"));
     }
 
     /** A context without other models. */

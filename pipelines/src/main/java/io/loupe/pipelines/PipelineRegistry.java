@@ -1,6 +1,7 @@
 package io.loupe.pipelines;
 
 import io.loupe.pipelines.defect.DefectPipelineFactory;
+import io.loupe.pipelines.pest.PestPipelineFactory;
 
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ public final class PipelineRegistry {
     public static PipelineRegistry withDefaults() {
         PipelineRegistry registry = new PipelineRegistry();
         registry.register(new DefectPipelineFactory());
+        registry.register(new PestPipelineFactory());
         return registry;
     }
 
