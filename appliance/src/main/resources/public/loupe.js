@@ -25,3 +25,19 @@ function sparkline(values, width = 120, height = 24) {
   const pts = values.map((v, i) => `${(i * width / (values.length - 1)).toFixed(1)},${(height - v / max * (height - 2) - 1).toFixed(1)}`);
   return `<svg class="spark" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><polyline points="${pts.join(" ")}"/></svg>`;
 }
+
+// A small chart of several series (counts per species over the last captures), each line in its own colour, with a
+// legend. series: [{name, values}], all the same length.
+const CHART_COLOURS = ["#e3b341", "#3fb950", "#a371f7", "#79c0ff", "#f0883e", "#f85149", "#8d96a3"];
+function chart(series, width = 300, height = 70) {
+  const n = series.length ? series[0].values.length : 0;
+  if (n < 2) return "";
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const lines = series.map((s, k) => {
+    const pts = s.values.map((v, i) => `${(i * width / (n - 1)).toFixed(1)},${(height - v / max * (height - 4) - 2).toFixed(1)}`);
+    return `<polyline points="${pts.join(" ")}" style="fill:none;stroke:${CHART_COLOURS[k % CHART_COLOURS.length]};stroke-width:1.5"/>`;
+  }).join("");
+  const legend = series.map((s, k) => `<span style="color:${CHART_COLOURS[k % CHART_COLOURS.length]}">■</span> ${esc(s.name)}`).join(" ");
+  return `<svg class="chart" width="100%" height="${height}" viewBox="0 0 ${width} ${height}" preserveAspectRatio="none">${lines}</svg>`
+    + `<div class="dim legend">${legend} · max ${max}</div>`;
+}

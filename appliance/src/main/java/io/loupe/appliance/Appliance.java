@@ -46,6 +46,7 @@ import io.loupe.pipelines.ModelCatalog;
 import io.loupe.pipelines.ModelRef;
 import io.loupe.pipelines.PhaseLatencies;
 import io.loupe.pipelines.defect.DefectPipeline;
+import io.loupe.pipelines.pest.PestPipeline;
 import io.loupe.pipelines.PipelineSettings;
 import io.loupe.pipelines.PipelineStats;
 import io.loupe.pipelines.PipelineWorker;
@@ -251,6 +252,9 @@ public final class Appliance implements AutoCloseable {
             worker.addSink(new ResultEvents(events));
             if (pipeline instanceof DefectPipeline d) {
                 liveView.showArea(p.camera(), d.area());
+            }
+            if (pipeline instanceof PestPipeline pest) {
+                liveView.showTiles(p.camera(), pest::tiles);
             }
             workers.put(p.id(), worker);
             LOG.info("pipeline {}: {} on camera {} with model {}, mailbox {}, stages {}", p.id(), p.factory().type(),

@@ -233,8 +233,18 @@ public final class Model implements AutoCloseable {
      * @throws IllegalStateException when the model is closed, or gives no boxes
      */
     public TiledDetector newTiledDetector(TileSpec tiles) {
+        return newTiledDetector(tiles, confidence());
+    }
+
+    /**
+     * As {@link #newTiledDetector(TileSpec)}, keeping boxes down to {@code detectorConfidence} (e.g. 0.05 to measure
+     * average precision) instead of the model's confidence.
+     *
+     * @throws IllegalStateException when the model is closed, or gives no boxes
+     */
+    public TiledDetector newTiledDetector(TileSpec tiles, float detectorConfidence) {
         requireBoxes("newTiledDetector()");
-        return attach(() -> new TiledDetector(this, boxDecoder(), tiles, confidence()));
+        return attach(() -> new TiledDetector(this, boxDecoder(), tiles, detectorConfidence));
     }
 
     /**

@@ -9,6 +9,9 @@ import io.loupe.appliance.evaluate.ClassMetrics;
 import io.loupe.appliance.evaluate.DefectEvaluation;
 import io.loupe.appliance.evaluate.EvaluationReport;
 import io.loupe.appliance.evaluate.PartMetrics;
+import io.loupe.appliance.evaluate.PestEvaluation;
+import io.loupe.appliance.evaluate.PestReport;
+import io.loupe.appliance.evaluate.SpeciesCountError;
 import io.loupe.appliance.publish.Json;
 import io.loupe.camera.FrameSourceRegistry;
 import io.loupe.models.Model;
@@ -16,17 +19,20 @@ import io.loupe.models.ModelException;
 import io.loupe.models.ModelSpec;
 import io.loupe.pipelines.PipelineRegistry;
 import io.loupe.pipelines.defect.DefectSettings;
+import io.loupe.pipelines.pest.PestSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code evaluate --pipeline defect --data DIR [--model M] [--config F] [--json] [--min-map X] [--min-accuracy Y]}:
- * the pipeline's quality on a labelled set. The settings are those of the configuration's first defect pipeline (the
- * demo's by default), the model that pipeline's unless {@code --model} is given. Exit 3 when a floor is not met.
+ * {@code evaluate --pipeline defect|pest --data DIR [--model M] [--config F] [--json] [--min-map X]
+ * [--min-accuracy Y] [--max-count-error Z]}: the pipeline's quality on a labelled set (a conveyor video, a trap
+ * series). The settings are those of the configuration's first pipeline of that type (the demo's by default), the
+ * model that pipeline's unless {@code --model} is given. Exit 3 when a floor is not met.
  */
 public final class EvaluateCommand implements Command {
     /** Exit code when the quality is below a floor. */
@@ -39,53 +45,106 @@ public final class EvaluateCommand implements Command {
 
     @Override
     public String usage() {
-        return "evaluate --pipeline defect --data DIR [--model M] [--config F] [--json] [--min-map X]"
-                + " [--min-accuracy Y]   quality on a labelled set";
+        return "evaluate --pipeline defect|pest --data DIR [--model M] [--config F] [--json] [--min-map X]"
+                + " [--min-accuracy Y] [--max-count-error Z]   quality on a labelled set";
     }
 
     @Override
     public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parse(argv, Set.of("--pipeline", "--data", "--model", "--config", "--min-map",
-                "--min-accuracy"), Set.of("--json"));
+                "--min-accuracy", "--max-count-error"), Set.of("--json"));
         String type = args.required("--pipeline");
-        if (!type.equals("defect")) {
-            throw new UsageException("--pipeline " + type + ": only defect can be evaluated so far (the pest and gait"
-                    + " pipelines are not built yet)");
+        if (!type.equals("defect") && !type.equals("pest")) {
+            throw new UsageException("--pipeline " + type + ": use defect or pest (gait cannot be evaluated yet)");
         }
         Path data = Path.of(args.required("--data"));
-        double minMap = args.number("--min-map", 0);
-        double minAccuracy = args.number("--min-accuracy", 0);
         Path file = args.path("--config", RunCommand.DEFAULT_CONFIG);
-        PipelinePlan pipeline;
         AppliancePlan plan;
         try {
             plan = new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults())
                     .validate(file, ConfigLoader.load(file), false);
-            pipeline = plan.pipelines().stream().filter(p -> p.settings() instanceof DefectSettings).findFirst()
-                    .orElse(null);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 1;
         }
+        Class<?> settingsType = type.equals("pest") ? PestSettings.class : DefectSettings.class;
+        PipelinePlan pipeline = plan.pipelines().stream().filter(p -> settingsType.isInstance(p.settings()))
+                .findFirst().orElse(null);
         if (pipeline == null) {
-            err.println("evaluate: " + file + " has no defect pipeline whose settings to use; give --config with one");
+            err.println("evaluate: " + file + " has no " + type + " pipeline whose settings to use; give --config with"
+                    + " one");
             return 1;
         }
         ModelSpec spec = args.has("--model") ? ModelSpec.of("evaluate", Path.of(args.get("--model", null)))
                 : plan.models().stream().filter(m -> m.id().equals(pipeline.model())).findFirst().orElseThrow();
-        EvaluationReport report;
         try (Model model = Model.load(spec)) {
-            report = DefectEvaluation.run(data, model, (DefectSettings) pipeline.settings());
+            if (type.equals("pest")) {
+                PestReport report = PestEvaluation.run(data, model, (PestSettings) pipeline.settings());
+                if (args.has("--json")) {
+                    out.println(Json.string(report));
+                } else {
+                    printPest(report, pipeline.id(), out);
+                }
+                return pestFloors(report, args.number("--min-map", 0), args.number("--max-count-error", 0), err);
+            }
+            EvaluationReport report = DefectEvaluation.run(data, model, (DefectSettings) pipeline.settings());
+            if (args.has("--json")) {
+                out.println(Json.string(report));
+            } else {
+                print(report, pipeline.id(), out);
+            }
+            return floors(report, args.number("--min-map", 0), args.number("--min-accuracy", 0), err);
         } catch (ModelException | IOException | IllegalArgumentException e) {
             err.println("evaluate: " + e.getMessage());
             return 1;
         }
-        if (args.has("--json")) {
-            out.println(Json.string(report));
-        } else {
-            print(report, pipeline.id(), out);
+    }
+
+    private static int pestFloors(PestReport r, double minMap, double maxCountError, PrintStream err) {
+        int code = 0;
+        double map = map(r.tiled());
+        if (minMap > 0 && !(map >= minMap)) {
+            err.printf(Locale.ROOT, "evaluate: mAP@0.5 (tiled) %.3f is below the floor %.3f%n", map, minMap);
+            code = BELOW_FLOOR;
         }
-        return floors(report, minMap, minAccuracy, err);
+        if (maxCountError > 0 && !(r.worstCountError() <= maxCountError)) {
+            err.printf(Locale.ROOT, "evaluate: the worst per-species count error %.3f is above the ceiling %.3f%n",
+                    r.worstCountError(), maxCountError);
+            code = BELOW_FLOOR;
+        }
+        return code;
+    }
+
+    private static double map(List<ClassMetrics> classes) {
+        return classes.stream().filter(c -> c.truths() > 0).mapToDouble(ClassMetrics::ap50).average()
+                .orElse(Double.NaN);
+    }
+
+    private static void printPest(PestReport r, String settingsOf, PrintStream out) {
+        out.printf(Locale.ROOT, "pest pipeline on %s: model %s, settings of pipeline %s, %d captures%n", r.data(),
+                r.model(), settingsOf, r.captures());
+        out.printf(Locale.ROOT, "  detection on the full-size captures, tiles %dx%d with overlap %.2f (whole frame for"
+                + " comparison):%n", r.tile(), r.tile(), r.overlap());
+        out.printf(Locale.ROOT, "  %-12s %7s %10s %6s %9s %7s %7s   %13s%n", "species", "truths", "detections",
+                "hits", "precision", "recall", "AP@0.5", "whole: recall");
+        for (int k = 0; k < r.tiled().size(); k++) {
+            ClassMetrics c = r.tiled().get(k);
+            ClassMetrics w = r.wholeFrame().get(k);
+            out.printf(Locale.ROOT, "  %-12s %7d %10d %6d %9.3f %7.3f %7.3f   %13.3f%n", c.label(), c.truths(),
+                    c.detections(), c.hits(), c.precision(), c.recall(), c.ap50(), w.recall());
+        }
+        out.printf(Locale.ROOT, "  mAP@0.5 tiled %.3f, whole frame %.3f; recall tiled %.3f, whole frame %.3f%n",
+                map(r.tiled()), map(r.wholeFrame()), PestReport.recall(r.tiled()), PestReport.recall(r.wholeFrame()));
+        out.printf(Locale.ROOT, "  counts over the series (the pipeline: tiles, arrivals, card changes):%n");
+        out.printf(Locale.ROOT, "  %-12s %8s %8s %11s %9s %9s %9s %13s%n", "species", "true", "counted",
+                "count error", "mean |e|", "arrived", "reported", "arrival error");
+        for (SpeciesCountError c : r.counts()) {
+            out.printf(Locale.ROOT, "  %-12s %8d %8d %11.3f %9.2f %9d %9d %13.3f%n", c.species(), c.trueTotal(),
+                    c.countedTotal(), c.countError(), c.meanAbsError(), c.trueArrivals(), c.arrivals(),
+                    c.arrivalError());
+        }
+        out.printf(Locale.ROOT, "  card changes: %d of %d found, %d false%n", r.cardChangesFound(), r.cardChanges(),
+                r.falseCardChanges());
     }
 
     private static int floors(EvaluationReport r, double minMap, double minAccuracy, PrintStream err) {

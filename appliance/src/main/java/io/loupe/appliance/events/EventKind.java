@@ -11,5 +11,9 @@ public enum EventKind {
     /** The MQTT link connected or lost its broker. */
     MQTT,
     /** A pipeline failed on a frame (a new error text). */
-    PIPELINE
+    PIPELINE,
+    /** A pipeline's alert began, changed or ended (a pest threshold crossed, a gait session). */
+    ALERT,
+    /** A capture failed or was missed (a trap camera that sent no usable picture). */
+    CAPTURE
 }

@@ -1,7 +1,10 @@
 package io.loupe.appliance.events;
 
 import io.loupe.camera.Frame;
+import io.loupe.pipelines.PipelineAlert;
 import io.loupe.pipelines.PipelineResult;
+import io.loupe.pipelines.pest.CaptureStatus;
+import io.loupe.pipelines.pest.PestResult;
 import io.loupe.pipelines.ResultSink;
 import io.loupe.pipelines.defect.DefectResult;
 import io.loupe.pipelines.defect.Timing;
@@ -9,8 +12,12 @@ import io.loupe.pipelines.defect.Verdict;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
-/** Turns NG and late results into {@link EventLog} entries, with a link to the saved NG image when there is one. */
+/**
+ * Turns NG and late results, failed or missed captures and pipeline alerts into {@link EventLog} entries, with a link
+ * to the saved NG image when there is one.
+ */
 public final class ResultEvents implements ResultSink {
     private final EventLog log;
 
@@ -20,6 +27,21 @@ public final class ResultEvents implements ResultSink {
 
     @Override
     public void accept(String pipeline, PipelineResult result, Frame frame) {
+        if (result instanceof PipelineAlert a) {
+            log.add(EventKind.ALERT, pipeline, a.type().json() + ": " + a.message(),
+                    a.type() != PipelineAlert.Type.END && a.severity() != PipelineAlert.Severity.INFO, null);
+            return;
+        }
+        if (result instanceof PestResult p) {
+            if (p.status() != CaptureStatus.COUNTED) {
+                log.add(EventKind.CAPTURE, pipeline, p.trap() + ": capture " + p.status().name().toLowerCase(
+                        Locale.ROOT) + ": " + p.reason(), true, null);
+            } else if (p.trapChanged()) {
+                log.add(EventKind.CAPTURE, pipeline, p.trap() + ": card changed, trap period " + p.period()
+                        + " begins", false, null);
+            }
+            return;
+        }
         if (!(result instanceof DefectResult r)) {
             return;
         }

@@ -19,12 +19,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Publishes every result on {@code loupe/<site>/<node>/<pipeline>/result} (and NG parts to be rejected on
- * {@code …/reject}). Workers hand results over and go on with the next frame: one named thread, {@code loupe-publish},
- * builds the payload, serialises it and appends it to the link's durable outbox, which waits for its commit (about a
- * millisecond, tens under load) so that the worker does not. The hand-over queue is bounded; when it is full the
- * worker waits (back-pressure), nothing is dropped, and results keep their order. Keeps each pipeline's recent
- * payloads for the page.
+ * Publishes every result on {@code loupe/<site>/<node>/<pipeline>/result}, a pipeline's alerts on {@code …/event} (and
+ * NG parts to be rejected on {@code …/reject}). Workers hand results over and go on with the next frame: one named
+ * thread, {@code loupe-publish}, builds the payload, serialises it and appends it to the link's durable outbox, which
+ * waits for its commit (about a millisecond, tens under load) so that the worker does not. The hand-over queue is
+ * bounded; when it is full the worker waits (back-pressure), nothing is dropped, and results keep their order. Keeps
+ * each pipeline's recent payloads for the page.
  */
 public final class ResultPublisher implements ResultSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultPublisher.class);
@@ -95,6 +95,11 @@ public final class ResultPublisher implements ResultSink, AutoCloseable {
 
     private void publish(String pipeline, PipelineResult result) {
         Object payload = payloads.of(pipeline, result);
+        byte[] json = Json.bytes(payload);
+        if (Payloads.isAlert(result)) {
+            link.publish(topics.event(pipeline), json, false);
+            return;
+        }
         Deque<Object> r = recent.computeIfAbsent(pipeline, p -> new ArrayDeque<>(RECENT));
         synchronized (r) {
             if (r.size() == RECENT) {
@@ -102,7 +107,6 @@ public final class ResultPublisher implements ResultSink, AutoCloseable {
             }
             r.addFirst(payload);
         }
-        byte[] json = Json.bytes(payload);
         link.publish(topics.result(pipeline), json, false);
         if (result instanceof DefectResult d && d.reject()) {
             // The reject command for the line's ejector: the same result on a topic of its own, so a PLC subscribes to

@@ -1,6 +1,8 @@
 package io.loupe.appliance.web;
 
 import io.loupe.camera.Frame;
+import io.loupe.models.preprocess.Tile;
+import io.loupe.pipelines.PipelineAlert;
 import io.loupe.pipelines.PipelineResult;
 import io.loupe.pipelines.ResultSink;
 import org.bytedeco.javacpp.BytePointer;
@@ -40,6 +42,13 @@ public final class LiveView implements ResultSink, AutoCloseable {
 
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final Map<String, List<InspectionArea>> areas = new ConcurrentHashMap<>();
+    private final Map<String, List<TileLayout>> tilings = new ConcurrentHashMap<>();
+
+    /** How a pipeline cuts a frame of a given size into tiles (e.g. {@code PestPipeline::tiles}). */
+    @FunctionalInterface
+    public interface TileLayout {
+        List<Tile> tiles(int width, int height);
+    }
 
     /**
      * Draws a pipeline's inspection area on its camera's view from now on: the ROI in yellow, ignore regions in grey.
@@ -47,6 +56,11 @@ public final class LiveView implements ResultSink, AutoCloseable {
      */
     public void showArea(String camera, InspectionArea area) {
         areas.computeIfAbsent(camera, c -> new CopyOnWriteArrayList<>()).add(area);
+    }
+
+    /** Draws the tiles a pipeline cuts its camera's frames into (thin grey lines) from now on. */
+    public void showTiles(String camera, TileLayout layout) {
+        tilings.computeIfAbsent(camera, c -> new CopyOnWriteArrayList<>()).add(layout);
     }
 
     private static final class Slot {
@@ -60,8 +74,8 @@ public final class LiveView implements ResultSink, AutoCloseable {
 
     @Override
     public void accept(String pipeline, PipelineResult result, Frame frame) {
-        if (frame == null) {
-            return;   // a result no frame reached (a trigger that timed out): nothing to show
+        if (frame == null || result instanceof PipelineAlert) {
+            return;   // a result no frame reached (a trigger that timed out), or an alert: nothing to draw
         }
         Slot slot = slots.computeIfAbsent(frame.cameraId(), id -> new Slot());
         long now = System.nanoTime();
@@ -87,15 +101,24 @@ public final class LiveView implements ResultSink, AutoCloseable {
                 return null;
             }
             if (slot.jpegVersion != slot.version) {
-                slot.jpeg = encode(slot.latest, slot.overlay, areas.getOrDefault(camera, List.of()));
+                slot.jpeg = encode(slot.latest, slot.overlay, areas.getOrDefault(camera, List.of()),
+                        tilings.getOrDefault(camera, List.of()));
                 slot.jpegVersion = slot.version;
             }
             return slot.jpeg;
         }
     }
 
-    private static byte[] encode(Mat frame, Overlay overlay, List<InspectionArea> shown) {
+    private static byte[] encode(Mat frame, Overlay overlay, List<InspectionArea> shown, List<TileLayout> tiled) {
         try (Mat canvas = frame.clone(); BytePointer buf = new BytePointer()) {
+            for (TileLayout layout : tiled) {
+                for (Tile t : layout.tiles(canvas.cols(), canvas.rows())) {
+                    try (Point p1 = new Point(t.x(), t.y()); Point p2 = new Point(t.x() + t.width() - 1,
+                            t.y() + t.height() - 1)) {
+                        rectangle(canvas, p1, p2, GREY, 1, LINE_AA, 0);
+                    }
+                }
+            }
             for (InspectionArea area : shown) {
                 if (area.hasRoi()) {
                     area.roi(canvas.cols(), canvas.rows()).draw(canvas, YELLOW, 1, 0, 0);
@@ -108,6 +131,12 @@ public final class LiveView implements ResultSink, AutoCloseable {
                 int[] b = overlay.part();
                 try (Point p1 = new Point(b[0], b[1]); Point p2 = new Point(b[0] + b[2], b[1] + b[3])) {
                     rectangle(canvas, p1, p2, overlay.alarm() ? RED : GREEN, 1, LINE_AA, 0);
+                }
+            }
+            for (var d : overlay.marks()) {
+                try (Point p1 = new Point(Math.round(d.x1()) - 2, Math.round(d.y1()) - 2);
+                     Point p2 = new Point(Math.round(d.x2()) + 2, Math.round(d.y2()) + 2)) {
+                    rectangle(canvas, p1, p2, GREEN, 1, LINE_AA, 0);
                 }
             }
             for (var d : overlay.boxes()) {
