@@ -52,7 +52,7 @@ class PestEndToEndTest {
                   dataDir: %s
                 cameras:
                   trap1:
-                    url: file:%s/*.jpg?watch=true
+                    url: file:%s/?watch=true
                 models:
                   pests:
                     path: %s

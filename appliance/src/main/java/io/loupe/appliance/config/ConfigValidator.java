@@ -168,6 +168,8 @@ public final class ConfigValidator {
         return problems.size() > before ? null : s;
     }
 
+    private static final Pattern FILE_OPTIONS = Pattern.compile("[A-Za-z]+=[^/?&]*(&[A-Za-z]+=[^/?&]*)*");
+
     /** Builds the camera spec, resolving a relative {@code file:} path against the configuration folder. */
     static CameraSpec cameraSpec(String id, CameraConfig camera, Path baseDir, List<ConfigProblem> problems, String path) {
         String url = camera.url().trim();
@@ -185,8 +187,15 @@ public final class ConfigValidator {
                 if (rest.startsWith("//")) {
                     rest = rest.substring(2);
                 }
+                // Options (?watch=true) are not part of the path; a lone '?' in a glob (img?.jpg) is.
+                String query = "";
+                int q = rest.lastIndexOf('?');
+                if (q >= 0 && FILE_OPTIONS.matcher(rest.substring(q + 1)).matches()) {
+                    query = rest.substring(q);
+                    rest = rest.substring(0, q);
+                }
                 Path p = Path.of(rest);
-                uri = (p.isAbsolute() ? p : baseDir.resolve(p)).normalize().toUri();
+                uri = URI.create((p.isAbsolute() ? p : baseDir.resolve(p)).normalize().toUri() + query);
             } else {
                 uri = URI.create(url);
             }

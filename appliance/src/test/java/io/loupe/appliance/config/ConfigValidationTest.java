@@ -80,6 +80,19 @@ class ConfigValidationTest {
     }
 
     @Test
+    void cameraSpec_fileOptions_areAQueryNotPartOfThePath() {
+        java.util.List<ConfigProblem> problems = new java.util.ArrayList<>();
+        var watched = ConfigValidator.cameraSpec("trap", new CameraConfig("file:/traps/inbox/?watch=true", false,
+                false, 0, true), Path.of("/etc/loupe"), problems, "cameras.trap.url");
+        var glob = ConfigValidator.cameraSpec("trap", new CameraConfig("file:traps/img?.jpg", false, false, 0, true),
+                Path.of("/etc/loupe"), problems, "cameras.trap.url");
+        assertThat(problems).isEmpty();
+        assertThat(watched.url().getPath()).isEqualTo("/traps/inbox");
+        assertThat(watched.url().getQuery()).isEqualTo("watch=true");
+        assertThat(glob.url().getPath()).isEqualTo("/etc/loupe/traps/img?.jpg");
+    }
+
+    @Test
     void load_missingFile_saysHowToPointAtOne() {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yml")))
                 .isInstanceOf(ConfigException.class)
@@ -181,7 +194,7 @@ class ConfigValidationTest {
         ConfigException next = problems(VALID.replace("  url: tcp://127.0.0.1:1883", "  url: tcp://127.0.0.1:1883\n  qos: 7")
                 .replace("type: defect", "type: weather"));
         assertThat(next.getMessage()).contains("mqtt.qos: must be 0, 1 or 2")
-                .contains("pipelines.p1.type: unknown pipeline type: use one of [defect]");
+                .containsPattern("pipelines.p1.type: unknown pipeline type: use one of \\[defect(, [a-z]+)*\\]");
     }
 
     @Test
