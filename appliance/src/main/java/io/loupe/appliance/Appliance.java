@@ -251,10 +251,11 @@ public final class Appliance implements AutoCloseable {
             worker.addSink(liveView);
             worker.addSink(new ResultEvents(events));
             if (pipeline instanceof DefectPipeline d) {
+                liveView.showLayer(p.camera(), d.liveHeat()::drawOn);
                 liveView.showArea(p.camera(), d.area());
             }
             if (pipeline instanceof PestPipeline pest) {
-                liveView.showTiles(p.camera(), pest::tiles);
+                liveView.showLayer(p.camera(), LiveView.tiles(pest::tiles));
             }
             workers.put(p.id(), worker);
             LOG.info("pipeline {}: {} on camera {} with model {}, mailbox {}, stages {}", p.id(), p.factory().type(),

@@ -42,12 +42,37 @@ public final class LiveView implements ResultSink, AutoCloseable {
 
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final Map<String, List<InspectionArea>> areas = new ConcurrentHashMap<>();
-    private final Map<String, List<TileLayout>> tilings = new ConcurrentHashMap<>();
+    private final Map<String, List<Layer>> layers = new ConcurrentHashMap<>();
+
+    /**
+     * Something a pipeline draws on its camera's view under the results' boxes (the tiles it cuts a frame into, the
+     * last part's anomaly heat map). Called on the HTTP thread that encodes the view; must not keep the canvas.
+     */
+    @FunctionalInterface
+    public interface Layer {
+        /**
+         * @param canvas   a copy of the frame, drawn on in place
+         * @param frameSeq the camera's number of that frame
+         */
+        void draw(Mat canvas, long frameSeq);
+    }
 
     /** How a pipeline cuts a frame of a given size into tiles (e.g. {@code PestPipeline::tiles}). */
     @FunctionalInterface
     public interface TileLayout {
         List<Tile> tiles(int width, int height);
+    }
+
+    /** A layer of thin grey tile outlines. */
+    public static Layer tiles(TileLayout layout) {
+        return (canvas, seq) -> {
+            for (Tile t : layout.tiles(canvas.cols(), canvas.rows())) {
+                try (Point p1 = new Point(t.x(), t.y()); Point p2 = new Point(t.x() + t.width() - 1,
+                        t.y() + t.height() - 1)) {
+                    rectangle(canvas, p1, p2, GREY, 1, LINE_AA, 0);
+                }
+            }
+        };
     }
 
     /**
@@ -58,15 +83,16 @@ public final class LiveView implements ResultSink, AutoCloseable {
         areas.computeIfAbsent(camera, c -> new CopyOnWriteArrayList<>()).add(area);
     }
 
-    /** Draws the tiles a pipeline cuts its camera's frames into (thin grey lines) from now on. */
-    public void showTiles(String camera, TileLayout layout) {
-        tilings.computeIfAbsent(camera, c -> new CopyOnWriteArrayList<>()).add(layout);
+    /** Draws {@code layer} on the camera's view from now on. */
+    public void showLayer(String camera, Layer layer) {
+        layers.computeIfAbsent(camera, c -> new CopyOnWriteArrayList<>()).add(layer);
     }
 
     private static final class Slot {
         final Mat latest = new Mat();
         long version;
         long copiedAtNanos = Long.MIN_VALUE;
+        long frameSeq = -1;
         Overlay overlay;
         byte[] jpeg;
         long jpegVersion = -1;
@@ -84,6 +110,7 @@ public final class LiveView implements ResultSink, AutoCloseable {
                 return;
             }
             frame.mat().copyTo(slot.latest);
+            slot.frameSeq = frame.seq();
             slot.overlay = Overlay.of(pipeline, result);
             slot.copiedAtNanos = now;
             slot.version++;
@@ -101,23 +128,19 @@ public final class LiveView implements ResultSink, AutoCloseable {
                 return null;
             }
             if (slot.jpegVersion != slot.version) {
-                slot.jpeg = encode(slot.latest, slot.overlay, areas.getOrDefault(camera, List.of()),
-                        tilings.getOrDefault(camera, List.of()));
+                slot.jpeg = encode(slot.latest, slot.frameSeq, slot.overlay, areas.getOrDefault(camera, List.of()),
+                        layers.getOrDefault(camera, List.of()));
                 slot.jpegVersion = slot.version;
             }
             return slot.jpeg;
         }
     }
 
-    private static byte[] encode(Mat frame, Overlay overlay, List<InspectionArea> shown, List<TileLayout> tiled) {
+    private static byte[] encode(Mat frame, long frameSeq, Overlay overlay, List<InspectionArea> shown,
+                                 List<Layer> drawn) {
         try (Mat canvas = frame.clone(); BytePointer buf = new BytePointer()) {
-            for (TileLayout layout : tiled) {
-                for (Tile t : layout.tiles(canvas.cols(), canvas.rows())) {
-                    try (Point p1 = new Point(t.x(), t.y()); Point p2 = new Point(t.x() + t.width() - 1,
-                            t.y() + t.height() - 1)) {
-                        rectangle(canvas, p1, p2, GREY, 1, LINE_AA, 0);
-                    }
-                }
+            for (Layer layer : drawn) {
+                layer.draw(canvas, frameSeq);
             }
             for (InspectionArea area : shown) {
                 if (area.hasRoi()) {

@@ -98,6 +98,11 @@ public final class DefectPipeline implements Pipeline {
         return stats.snapshot();
     }
 
+    /** The anomaly map of the last judged part, for the live view (nothing when the pipeline has no anomaly path). */
+    public LiveHeat liveHeat() {
+        return verdicts.heat();
+    }
+
     /** The NG image store, for the web page's links; empty when NG images are off. */
     public Optional<NgImageStore> ngImages() {
         return Optional.ofNullable(verdicts.store());

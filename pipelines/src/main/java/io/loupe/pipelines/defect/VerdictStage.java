@@ -25,6 +25,7 @@ public final class VerdictStage implements Stage<Inspections, PartResults> {
     private final RejectPolicy reject;
     private final InspectionArea area;
     private final NgImageStore store;
+    private final LiveHeat heat = new LiveHeat();
 
     /**
      * @param store where NG images go, or null for none; closed with this stage
@@ -65,6 +66,9 @@ public final class VerdictStage implements Stage<Inspections, PartResults> {
         List<DefectResult> results = new ArrayList<>(view.judge().size() + view.unjudged().size());
         for (PartInspection p : inspections.parts()) {
             DefectJudge.Judgement j = judge.judge(p);
+            if (p.heatMap() != null && p.anomaly() != null) {
+                heat.offer(view.ref(), p.heatMap(), heatBox(view.ref(), p), 2 * p.anomaly().threshold());
+            }
             String ngImage = null;
             if (j.verdict() == Verdict.NG && store != null) {
                 ngImage = saveImage(view, p, j);
@@ -85,10 +89,19 @@ public final class VerdictStage implements Stage<Inspections, PartResults> {
                 ref.seq(), ref.capturedAt());
         NgOverlay overlay = new NgOverlay(banner, area.roi(ref.width(), ref.height()), area.ignore(), p.part().box(),
                 j.counted());
-        Box heatBox = p.part().box().intersect(new Box(0, 0, ref.width(), ref.height()));
         double scale = p.anomaly() == null ? 0 : 2 * p.anomaly().threshold();
-        return store.submit(p.part().partId(), ref.capturedAt(), view.frame().mat(), overlay, p.heatMap(), heatBox,
-                scale);
+        return store.submit(p.part().partId(), ref.capturedAt(), view.frame().mat(), overlay, p.heatMap(),
+                heatBox(ref, p), scale);
+    }
+
+    /** Where a part's anomaly map lies: its box clipped to the frame. */
+    private static Box heatBox(FrameRef ref, PartInspection p) {
+        return p.part().box().intersect(new Box(0, 0, ref.width(), ref.height()));
+    }
+
+    /** The last judged part's anomaly map, for the live view. */
+    public LiveHeat heat() {
+        return heat;
     }
 
     /**
@@ -113,5 +126,6 @@ public final class VerdictStage implements Stage<Inspections, PartResults> {
         if (store != null) {
             store.close();
         }
+        heat.close();
     }
 }

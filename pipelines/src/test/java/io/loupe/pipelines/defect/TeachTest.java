@@ -189,6 +189,12 @@ class TeachTest {
             assertThat(ng.ngImage()).isNotNull();
             assertThat(pipeline.ngImages().orElseThrow().flush(java.time.Duration.ofSeconds(5))).isTrue();
             assertThat(pipeline.ngImages().orElseThrow().resolve(ng.ngImage())).isPresent();
+            // and the live view can blend the NG board's heat map onto the frame it was judged in, not onto another
+            try (Mat canvas = Synthetic.board(301, true); Mat before = canvas.clone()) {
+                assertThat(pipeline.liveHeat().drawOn(canvas, ng.frame().seq() + 1)).isFalse();
+                assertThat(pipeline.liveHeat().drawOn(canvas, ng.frame().seq())).isTrue();
+                assertThat(org.bytedeco.opencv.global.opencv_core.norm(canvas, before)).isPositive();
+            }
         }
     }
 }

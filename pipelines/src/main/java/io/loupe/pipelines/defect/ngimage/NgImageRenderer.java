@@ -5,21 +5,14 @@ import io.loupe.pipelines.defect.Defect;
 import io.loupe.pipelines.defect.InspectionArea;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
-import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
 
 import java.util.Locale;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_8U;
-import static org.bytedeco.opencv.global.opencv_core.addWeighted;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLORMAP_JET;
 import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
-import static org.bytedeco.opencv.global.opencv_imgproc.applyColorMap;
 import static org.bytedeco.opencv.global.opencv_imgproc.putText;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /** Draws an {@link NgOverlay} (and the anomaly heat map) onto a copy of the frame. Writer thread only. */
 final class NgImageRenderer implements AutoCloseable {
@@ -29,9 +22,7 @@ final class NgImageRenderer implements AutoCloseable {
     private static final Scalar WHITE = new Scalar(255, 255, 255, 0);
     private static final Scalar BLACK = new Scalar(0, 0, 0, 0);
 
-    private final Mat heat8 = new Mat();
-    private final Mat coloured = new Mat();
-    private final Mat sized = new Mat();
+    private final HeatBlend heat = new HeatBlend();
 
     /**
      * @param image     the frame copy, drawn on in place (8-bit BGR)
@@ -40,9 +31,7 @@ final class NgImageRenderer implements AutoCloseable {
      * @param heatScale the map value drawn as the hottest colour (the threshold × 2)
      */
     void draw(Mat image, NgOverlay overlay, Mat heatMap, Box heatBox, double heatScale) {
-        if (heatMap != null && !heatMap.empty() && heatBox != null && !heatBox.isEmpty() && heatScale > 0) {
-            blendHeat(image, heatMap, heatBox, heatScale);
-        }
+        heat.blend(image, heatMap, heatBox, heatScale);
         overlay.roi().draw(image, BLUE, 1, 0, 0);
         for (InspectionArea.Ignored r : overlay.ignore()) {
             r.polygon().draw(image, GREY, 1, 0, 0);
@@ -63,23 +52,6 @@ final class NgImageRenderer implements AutoCloseable {
         text(image, overlay.banner(), 6, 16, 0.5, WHITE);
     }
 
-    private void blendHeat(Mat image, Mat heatMap, Box box, double scale) {
-        Box clipped = box.intersect(new Box(0, 0, image.cols(), image.rows()));
-        if (clipped.isEmpty()) {
-            return;
-        }
-        heatMap.convertTo(heat8, CV_8U, 255.0 / scale, 0);
-        applyColorMap(heat8, coloured, COLORMAP_JET);
-        try (Size size = new Size(box.width(), box.height())) {
-            resize(coloured, sized, size);
-        }
-        try (Rect inImage = new Rect(clipped.x(), clipped.y(), clipped.width(), clipped.height());
-             Rect inMap = new Rect(clipped.x() - box.x(), clipped.y() - box.y(), clipped.width(), clipped.height());
-             Mat target = image.apply(inImage); Mat source = sized.apply(inMap)) {
-            addWeighted(target, 0.55, source, 0.45, 0, target);
-        }
-    }
-
     private static void box(Mat image, int x1, int y1, int x2, int y2, Scalar colour, int thickness) {
         try (Point a = new Point(x1, y1); Point b = new Point(x2, y2)) {
             rectangle(image, a, b, colour, thickness, LINE_AA, 0);
@@ -94,8 +66,6 @@ final class NgImageRenderer implements AutoCloseable {
 
     @Override
     public void close() {
-        heat8.close();
-        coloured.close();
-        sized.close();
+        heat.close();
     }
 }
