@@ -156,25 +156,28 @@ public final class LiveView implements ResultSink, AutoCloseable {
                     rectangle(canvas, p1, p2, overlay.alarm() ? RED : GREEN, 1, LINE_AA, 0);
                 }
             }
+            // Lines and text keep their size on the page when a large frame (a 2400 px trap picture) is shown small.
+            int k = Math.max(1, Math.round(canvas.cols() / 640f));
             for (var d : overlay.marks()) {
-                try (Point p1 = new Point(Math.round(d.x1()) - 2, Math.round(d.y1()) - 2);
-                     Point p2 = new Point(Math.round(d.x2()) + 2, Math.round(d.y2()) + 2)) {
-                    rectangle(canvas, p1, p2, GREEN, 1, LINE_AA, 0);
+                try (Point p1 = new Point(Math.round(d.x1()) - 2 * k, Math.round(d.y1()) - 2 * k);
+                     Point p2 = new Point(Math.round(d.x2()) + 2 * k, Math.round(d.y2()) + 2 * k)) {
+                    rectangle(canvas, p1, p2, GREEN, k, LINE_AA, 0);
                 }
             }
             for (var d : overlay.boxes()) {
-                try (Point p1 = new Point(Math.round(d.x1()), Math.round(d.y1()));
-                     Point p2 = new Point(Math.round(d.x2()), Math.round(d.y2()));
-                     Point text = new Point(Math.round(d.x1()), Math.max(12, Math.round(d.y1()) - 4))) {
-                    rectangle(canvas, p1, p2, RED, 2, LINE_AA, 0);
+                try (Point p1 = new Point(Math.round(d.x1()) - k, Math.round(d.y1()) - k);
+                     Point p2 = new Point(Math.round(d.x2()) + k, Math.round(d.y2()) + k);
+                     Point text = new Point(Math.round(d.x1()), Math.max(12 * k, Math.round(d.y1()) - 4 * k))) {
+                    rectangle(canvas, p1, p2, RED, 2 * k, LINE_AA, 0);
                     putText(canvas, String.format(Locale.ROOT, "%s %.2f", d.label(), d.score()), text,
-                            FONT_HERSHEY_SIMPLEX, 0.45, RED, 1, LINE_AA, false);
+                            FONT_HERSHEY_SIMPLEX, 0.45 * k, RED, k, LINE_AA, false);
                 }
             }
-            try (Point p1 = new Point(0, 0); Point p2 = new Point(canvas.cols(), 24); Point text = new Point(6, 17)) {
+            try (Point p1 = new Point(0, 0); Point p2 = new Point(canvas.cols(), 24 * k);
+                 Point text = new Point(6 * k, 17 * k)) {
                 rectangle(canvas, p1, p2, overlay.alarm() ? RED : BLACK, -1, LINE_AA, 0);
-                putText(canvas, overlay.caption(), text, FONT_HERSHEY_SIMPLEX, 0.55,
-                        overlay.alarm() ? WHITE : GREEN, 1, LINE_AA, false);
+                putText(canvas, overlay.caption(), text, FONT_HERSHEY_SIMPLEX, 0.55 * k,
+                        overlay.alarm() ? WHITE : GREEN, k, LINE_AA, false);
             }
             if (!imencode(".jpg", canvas, buf)) {
                 throw new IllegalStateException("JPEG encoding of a " + canvas.cols() + "x" + canvas.rows() + " frame failed");
