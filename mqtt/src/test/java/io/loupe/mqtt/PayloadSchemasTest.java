@@ -156,7 +156,7 @@ class PayloadSchemasTest {
     @Test
     void unknownSchemaId_isRejectedListingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PayloadSchemas.validate("loupe.pest.result/1", utf8("{}")));
+                () -> PayloadSchemas.validate("loupe.weather.result/1", utf8("{}")));
         assertTrue(e.getMessage().contains("loupe.defect.result/1"), e.getMessage());
     }
 
