@@ -14,6 +14,7 @@ public final class PipelineRegistry {
     public static PipelineRegistry withDefaults() {
         PipelineRegistry registry = new PipelineRegistry();
         registry.register(new DefectPipelineFactory());
+        registry.register(new io.loupe.pipelines.gait.GaitPipelineFactory());
         return registry;
     }
 
