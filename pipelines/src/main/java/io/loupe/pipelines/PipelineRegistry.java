@@ -1,6 +1,7 @@
 package io.loupe.pipelines;
 
 import io.loupe.pipelines.defect.DefectPipelineFactory;
+import io.loupe.pipelines.gait.GaitPipelineFactory;
 import io.loupe.pipelines.pest.PestPipelineFactory;
 
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class PipelineRegistry {
         PipelineRegistry registry = new PipelineRegistry();
         registry.register(new DefectPipelineFactory());
         registry.register(new PestPipelineFactory());
+        registry.register(new GaitPipelineFactory());
         return registry;
     }
 

@@ -1,0 +1,72 @@
+package io.loupe.pipelines.gait;
+
+import io.loupe.models.Model;
+import io.loupe.pipelines.ModelRef;
+import io.loupe.pipelines.PipelineContext;
+import io.loupe.pipelines.PipelineFactory;
+import io.loupe.pipelines.StageChain;
+import io.loupe.pipelines.gait.pose.PoseSource;
+import io.loupe.pipelines.gait.pose.PoseSources;
+import io.loupe.pipelines.gait.store.KeypointStore;
+
+import java.io.IOException;
+
+/**
+ * {@code type: gait} — patient-gait scoring: {@code gait/bouts@v1} (pose, walker, bouts, parameters, score). The
+ * pipeline's model is a YOLO-pose export ({@code pose.kind: yolo-pose}) or a BlazePose landmark model
+ * ({@code pose.kind: mediapipe}, with {@code pose.detector} naming the person detector under {@code models:}).
+ */
+public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> {
+
+    @Override
+    public String type() {
+        return "gait";
+    }
+
+    @Override
+    public Class<GaitSettings> settingsType() {
+        return GaitSettings.class;
+    }
+
+    @Override
+    public GaitSettings defaultSettings() {
+        return GaitSettings.defaults();
+    }
+
+    /** The chain alone, without other models (so {@code pose.kind: yolo-pose} only): prefer {@link #create}. */
+    @Override
+    public StageChain build(String pipelineId, Model model, GaitSettings settings) {
+        return create(PipelineContext.of(pipelineId, "unknown"), model, settings).chain();
+    }
+
+    /**
+     * @throws IllegalArgumentException when the models do not fit {@code pose.kind} (a detector as the pose model, a
+     *                                  missing {@code pose.detector}) or the keypoint folder cannot be made; the
+     *                                  message names the value and the fix
+     */
+    @Override
+    public GaitPipeline create(PipelineContext context, Model model, GaitSettings s) {
+        String id = context.pipelineId();
+        PoseSource source = PoseSources.create(id, s.pose(), model, context.models());
+        KeypointStore store = null;
+        try {
+            if (s.privacy().storeKeypoints()) {
+                try {
+                    store = new KeypointStore(id, s.privacy().storeDir(), s.privacy().retentionDays(),
+                            context.clock());
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("pipeline " + id + ": privacy.storeDir " + s.privacy().storeDir()
+                            + " cannot be used: " + e.getMessage() + "; make it writable or choose another folder", e);
+                }
+            }
+            return new GaitPipeline(id, context.camera(), s, source, store, ModelRef.of(model.info()),
+                    context.phases());
+        } catch (RuntimeException e) {
+            source.close();
+            if (store != null) {
+                store.close();
+            }
+            throw e;
+        }
+    }
+}

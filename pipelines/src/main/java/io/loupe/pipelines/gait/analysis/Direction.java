@@ -1,0 +1,124 @@
+package io.loupe.pipelines.gait.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a bout into straight stretches by walking direction. Side view: the sign of the hip centre's horizontal
+ * velocity, where it exceeds {@value #MIN_SPEED_BH} body heights per second, in stretches that progress at least
+ * {@value #MIN_PROGRESSION_BH} H. Frontal view: which way the body faces, from the order of the shoulders and hips
+ * across the image (facing the camera, the left shoulder is on the image's right), where their width exceeds
+ * {@value #MIN_FACING} body heights, and only while the walker's apparent size changes the matching way by at least
+ * {@value #MIN_SCALE_RATE} per second (growing towards the camera, shrinking away from it): so turning on the spot is
+ * not straight walking, and a turn is where the facing flips.
+ */
+final class Direction {
+    static final double MIN_SPEED_BH = 0.03;
+    static final double MIN_FACING = 0.03;
+    /** Frontal view: least rate of change of log body height (per second) that counts as walking. */
+    static final double MIN_SCALE_RATE = 0.02;
+    /** Side view: least progression of a stretch, body heights. */
+    static final double MIN_PROGRESSION_BH = 0.2;
+    /** Pauses in the direction signal shorter than this are bridged, seconds. */
+    static final double BRIDGE_S = 0.3;
+    /** Stretches shorter than this are dropped, seconds. */
+    static final double MIN_STRETCH_S = 0.5;
+
+    private Direction() {
+    }
+
+    /** The direction per sample: +1, -1, or 0 (standing, turning side-on, not seen). */
+    static int[] perSample(Tracks k, View view) {
+        int[] dir = new int[k.n];
+        if (view == View.SIDE) {
+            double[] pos = new double[k.n];
+            for (int i = 0; i < k.n; i++) {
+                pos[i] = k.hipX[i] / k.h[i];
+            }
+            double[] v = Signals.smooth(Signals.derivative(pos, k.t, k.samples(0.25)), k.samples(0.25));
+            for (int i = 0; i < k.n; i++) {
+                dir[i] = v[i] > MIN_SPEED_BH ? 1 : v[i] < -MIN_SPEED_BH ? -1 : 0;
+            }
+        } else {
+            double[] f = new double[k.n];
+            for (int i = 0; i < k.n; i++) {
+                double s = k.x[Joints.LEFT_SHOULDER][i] - k.x[Joints.RIGHT_SHOULDER][i];
+                double hp = k.x[Joints.LEFT_HIP][i] - k.x[Joints.RIGHT_HIP][i];
+                double sum = (Double.isNaN(s) ? 0 : s) + (Double.isNaN(hp) ? 0 : 2 * hp);
+                f[i] = Double.isNaN(s) && Double.isNaN(hp) ? Double.NaN : sum / k.h[i];
+            }
+            f = Signals.smooth(f, k.samples(0.15));
+            double[] lnh = new double[k.n];
+            for (int i = 0; i < k.n; i++) {
+                lnh[i] = Math.log(k.h[i]);
+            }
+            double[] rate = Signals.smooth(Signals.derivative(lnh, k.t, k.samples(0.5)), k.samples(0.25));
+            for (int i = 0; i < k.n; i++) {
+                int facing = f[i] > MIN_FACING ? 1 : f[i] < -MIN_FACING ? -1 : 0;
+                dir[i] = rate[i] * facing > MIN_SCALE_RATE ? facing : 0;
+            }
+        }
+        return dir;
+    }
+
+    /** Straight stretches: runs of one direction, pauses under {@value #BRIDGE_S} s bridged, short runs dropped. */
+    static List<Stretch> stretches(Tracks k, int[] dir, View view) {
+        List<Stretch> raw = new ArrayList<>();
+        int i = 0;
+        while (i < k.n) {
+            if (dir[i] == 0) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < k.n && dir[i] == dir[start]) {
+                i++;
+            }
+            raw.add(new Stretch(start, i, dir[start]));
+        }
+        List<Stretch> merged = new ArrayList<>();
+        for (Stretch s : raw) {
+            if (!merged.isEmpty()) {
+                Stretch prev = merged.get(merged.size() - 1);
+                if (prev.dir() == s.dir() && k.t[s.from()] - k.t[prev.to() - 1] <= BRIDGE_S) {
+                    merged.set(merged.size() - 1, new Stretch(prev.from(), s.to(), s.dir()));
+                    continue;
+                }
+            }
+            merged.add(s);
+        }
+        merged.removeIf(s -> k.t[s.to() - 1] - k.t[s.from()] < MIN_STRETCH_S);
+        if (view == View.SIDE) {
+            merged.removeIf(s -> Math.abs(k.hipX[s.to() - 1] - k.hipX[s.from()]) / k.h[s.from()]
+                    < MIN_PROGRESSION_BH);
+        }
+        return merged;
+    }
+
+    /**
+     * Walking in place (a treadmill, stepping on the spot): no stretch progresses, so the whole bout is one stretch,
+     * its direction the way the body faces — frontal: the order of the hips across the image; side: toes ahead of the
+     * heels (BlazePose), else the nose ahead of the ears; +1 when neither is seen. Empty when the bout is too short.
+     */
+    static List<Stretch> inPlace(Tracks k, View view) {
+        if (k.n < 2 || k.t[k.n - 1] - k.t[0] < MIN_STRETCH_S) {
+            return List.of();
+        }
+        double sum = 0;
+        for (int i = 0; i < k.n; i++) {
+            double v;
+            if (view == View.FRONTAL) {
+                v = k.x[Joints.LEFT_HIP][i] - k.x[Joints.RIGHT_HIP][i];
+            } else {
+                double toes = (k.x[Joints.LEFT_TOE][i] - k.x[Joints.LEFT_HEEL][i])
+                        + (k.x[Joints.RIGHT_TOE][i] - k.x[Joints.RIGHT_HEEL][i]);
+                double face = k.x[Joints.NOSE][i] - (k.x[3][i] + k.x[4][i]) / 2;
+                v = !Double.isNaN(toes) ? toes : face;
+            }
+            if (!Double.isNaN(v)) {
+                sum += v;
+            }
+        }
+        return List.of(new Stretch(0, k.n, sum < 0 ? -1 : 1));
+    }
+}

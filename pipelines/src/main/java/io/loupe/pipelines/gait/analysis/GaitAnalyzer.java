@@ -1,0 +1,301 @@
+package io.loupe.pipelines.gait.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures one bout: pure Java over a {@link KeypointSeries}, no I/O, no state. Steps: fill short gaps and smooth every
+ * keypoint track ({@link Tracks}); estimate body height from the legs; decide the view when not configured; split the
+ * bout into straight stretches by walking direction, turns being where it flips ({@link Direction}); find freezing
+ * episodes ({@link Freezes}) and heel strikes ({@link HeelStrikes}); then the parameters of {@link GaitParameters}.
+ * A parameter whose keypoints were not seen well enough is null with the reason, never invented: arm swing needs
+ * shoulders and elbows in {@value #MIN_COVERAGE} of the straight-walking samples, trunk flexion shoulders and hips, and
+ * the sagittal-plane measures (arm swing, trunk flexion, foot lift) need a side view.
+ */
+public final class GaitAnalyzer {
+    /** Share of samples in which the keypoints a parameter needs must be seen. */
+    static final double MIN_COVERAGE = 0.7;
+    /** A frontal view has hips (and shoulders) at least this wide, in body heights (side view: near 0). */
+    static final double FRONTAL_WIDTH_BH = 0.06;
+    /** A step interval longer than this many times the median is a missed heel strike, not a step. */
+    static final double MAX_STEP_RATIO = 1.7;
+    /**
+     * A freezing episode's edges are where the feet settle and start again; heel strikes and steps within this many
+     * seconds of them still count.
+     */
+    static final double FREEZE_EDGE_S = 0.25;
+
+    private final AnalysisSettings settings;
+
+    public GaitAnalyzer(AnalysisSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Measures a bout.
+     *
+     * @throws IllegalArgumentException when the series has fewer than 3 samples
+     */
+    public BoutAnalysis analyze(KeypointSeries series) {
+        if (series.size() < 3) {
+            throw new IllegalArgumentException("a bout needs at least 3 samples, got " + series.size());
+        }
+        Tracks k = new Tracks(series, settings);
+        double duration = k.t[k.n - 1] - k.t[0];
+        View view = settings.view();
+        boolean decided = view == null;
+        if (decided) {
+            view = decideView(k);
+        }
+        List<MissingParameter> missing = new ArrayList<>();
+        int[] dir = Direction.perSample(k, view);
+        List<Stretch> stretches = Direction.stretches(k, dir, view);
+        if (stretches.isEmpty()) {
+            stretches = Direction.inPlace(k, view);
+        }
+        boolean[] still = Freezes.still(k, settings.stillBh());
+        List<FreezeEpisode> freezes = Freezes.find(k, still, settings.minFreezeS());
+        List<HeelStrike> strikes = HeelStrikes.find(k, view, stretches);
+        strikes.removeIf(h -> inFreeze(h.time(), freezes));
+
+        // steps and strides within one stretch, not across a freeze
+        List<Double> stepTimes = new ArrayList<>();
+        List<int[]> steps = new ArrayList<>();
+        List<Double> strideTimes = new ArrayList<>();
+        List<int[]> strides = new ArrayList<>();
+        for (int a = 0; a < strikes.size(); a++) {
+            for (int b = a + 1; b < strikes.size(); b++) {
+                HeelStrike ha = strikes.get(a);
+                HeelStrike hb = strikes.get(b);
+                int ia = k.index(ha.time());
+                int ib = k.index(hb.time());
+                if (stretchOf(stretches, ia) != stretchOf(stretches, ib) || stretchOf(stretches, ia) < 0
+                        || overlapsFreeze(ha.time(), hb.time(), freezes)) {
+                    break;
+                }
+                if (hb.foot() != ha.foot() && b == a + 1 && !firstAfterFreeze(strikes, a, freezes)) {
+                    stepTimes.add(hb.time() - ha.time());
+                    steps.add(new int[] {ia, ib});
+                }
+                if (hb.foot() == ha.foot()) {
+                    strideTimes.add(hb.time() - ha.time());
+                    strides.add(new int[] {ia, ib, ha.foot().ordinal()});
+                    break;
+                }
+            }
+        }
+        dropLong(stepTimes, steps);
+        dropLong(strideTimes, strides);
+
+        Double cadence = null;
+        Double stepTime = null;
+        Double stepCv = null;
+        if (stepTimes.isEmpty()) {
+            missing.add(new MissingParameter("cadence_spm", "no two consecutive heel strikes in straight walking"));
+        } else {
+            stepTime = Signals.mean(stepTimes);
+            cadence = 60 / stepTime;
+            stepCv = nanToNull(Signals.cv(stepTimes));
+        }
+        Double strideTime = strideTimes.isEmpty() ? null : Signals.mean(strideTimes);
+        Double strideCv = nanToNull(Signals.cv(strideTimes));
+
+        Double stepLength = stepLength(k, view, steps, missing);
+        Double stepLengthM = null;
+        Double speed = null;
+        Double speedM = null;
+        if (stepLength != null && stepTime != null) {
+            speed = stepLength / stepTime;
+        } else {
+            missing.add(new MissingParameter("speed_bh_s", "needs step length and step time"));
+        }
+        if (stepLength != null && settings.subjectHeightM() > 0) {
+            stepLengthM = stepLength * settings.subjectHeightM();
+        } else if (stepLength != null && settings.metresPerPixel() > 0 && view == View.SIDE) {
+            stepLengthM = stepLength * Signals.quantile(k.h, 0.5) * settings.metresPerPixel();
+        }
+        if (stepLengthM != null && stepTime != null) {
+            speedM = stepLengthM / stepTime;
+        }
+
+        Double armLeft = null;
+        Double armRight = null;
+        Double asymmetry = null;
+        Double trunk = null;
+        Double lift = null;
+        Boolean shuffling = null;
+        double upperBody = coverage(k, Joints.LEFT_SHOULDER, Joints.RIGHT_SHOULDER, Joints.LEFT_ELBOW,
+                Joints.RIGHT_ELBOW);
+        if (upperBody < MIN_COVERAGE) {
+            String why = String.format(Locale.ROOT, "the upper body (shoulders, elbows) was seen in %.0f %% of the"
+                    + " bout's samples (need %.0f %%): a partial body, e.g. legs only", 100 * upperBody,
+                    100 * MIN_COVERAGE);
+            missing.add(new MissingParameter("arm_swing_left_deg", why));
+            missing.add(new MissingParameter("arm_swing_right_deg", why));
+            missing.add(new MissingParameter("trunk_flexion_deg", why));
+            if (view == View.SIDE) {
+                lift = SagittalMeasures.footLift(k, strides, missing);
+                shuffling = lift == null ? null : lift < settings.shufflingLiftBh();
+            } else {
+                missing.add(new MissingParameter("foot_lift_bh", "foot height is confounded with depth in a frontal"
+                        + " view (film from the side)"));
+            }
+        } else if (view == View.SIDE) {
+            armLeft = SagittalMeasures.armSwing(k, stretches, strides, Joints.LEFT_SHOULDER, Joints.LEFT_ELBOW,
+                    "arm_swing_left_deg", "left", missing);
+            armRight = SagittalMeasures.armSwing(k, stretches, strides, Joints.RIGHT_SHOULDER, Joints.RIGHT_ELBOW,
+                    "arm_swing_right_deg", "right", missing);
+            trunk = SagittalMeasures.trunkFlexion(k, stretches, missing);
+            lift = SagittalMeasures.footLift(k, strides, missing);
+            shuffling = lift == null ? null : lift < settings.shufflingLiftBh();
+        } else {
+            String why = "sagittal-plane angle: not measurable in a frontal view (film from the side)";
+            missing.add(new MissingParameter("arm_swing_left_deg", why));
+            missing.add(new MissingParameter("arm_swing_right_deg", why));
+            missing.add(new MissingParameter("trunk_flexion_deg", why));
+            missing.add(new MissingParameter("foot_lift_bh", "foot height is confounded with depth in a frontal"
+                    + " view (film from the side)"));
+        }
+        if (armLeft != null && armRight != null) {
+            double max = Math.max(armLeft, armRight);
+            asymmetry = max <= 0 ? 0.0 : Math.abs(armLeft - armRight) / max;
+        } else {
+            missing.add(new MissingParameter("arm_swing_asymmetry", "needs both arms' swing"));
+        }
+        if (shuffling == null) {
+            missing.add(new MissingParameter("shuffling", "needs foot lift"));
+        }
+
+        List<Turn> turns = Turns.find(k, stretches, strikes);
+        Double turnDuration = turns.isEmpty() ? null
+                : turns.stream().mapToDouble(Turn::durationS).average().orElseThrow();
+        Double turnSteps = turns.isEmpty() ? null : turns.stream().mapToInt(Turn::steps).average().orElseThrow();
+        double freezing = freezes.stream().mapToDouble(FreezeEpisode::durationS).sum();
+        double walking = 0;
+        for (Stretch s : stretches) {
+            walking += k.t[s.to() - 1] - k.t[s.from()];
+        }
+        walking = Math.max(0, walking - freezing);
+        if (stepLength == null) {
+            missing.add(new MissingParameter("step_length_m", "needs step length"));
+        } else if (stepLengthM == null) {
+            missing.add(new MissingParameter("step_length_m", "not calibrated: set calibration.subjectHeightM"
+                    + (view == View.SIDE ? " or calibration.metresPerPixel" : "")));
+        }
+        GaitParameters p = new GaitParameters(strikes.size(), stepTimes.size(), cadence, stepTime, stepCv, strideTime,
+                strideCv, stepLength, stepLengthM, speed, speedM, armLeft, armRight, asymmetry, trunk, lift, shuffling,
+                turns, turnDuration, turnSteps, freezes, freezing, duration > 0 ? freezing / duration : 0, walking,
+                missing);
+        return new BoutAnalysis(view, decided, Signals.quantile(k.h, 0.5), duration, strikes, p,
+                coverage(k, Joints.LEFT_HIP, Joints.RIGHT_HIP, Joints.LEFT_KNEE, Joints.RIGHT_KNEE,
+                        Joints.LEFT_ANKLE, Joints.RIGHT_ANKLE),
+                upperBody);
+    }
+
+    /** Frontal when the median hip (and shoulder) width across the image is at least {@value #FRONTAL_WIDTH_BH} H. */
+    static View decideView(Tracks k) {
+        double[] w = new double[k.n];
+        for (int i = 0; i < k.n; i++) {
+            double hip = Math.abs(k.x[Joints.LEFT_HIP][i] - k.x[Joints.RIGHT_HIP][i]);
+            double sh = Math.abs(k.x[Joints.LEFT_SHOULDER][i] - k.x[Joints.RIGHT_SHOULDER][i]) * 0.116 / 0.224;
+            w[i] = (Double.isNaN(sh) ? hip : Double.isNaN(hip) ? sh : (hip + sh) / 2) / k.h[i];
+        }
+        double median = Signals.quantile(w, 0.5);
+        return median >= FRONTAL_WIDTH_BH ? View.FRONTAL : View.SIDE;
+    }
+
+    private static double coverage(Tracks k, int... joints) {
+        int ok = 0;
+        for (int i = 0; i < k.n; i++) {
+            boolean all = true;
+            for (int j : joints) {
+                all &= !Double.isNaN(k.x[j][i]);
+            }
+            ok += all ? 1 : 0;
+        }
+        return k.n == 0 ? 0 : ok / (double) k.n;
+    }
+
+    private static Double nanToNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static int stretchOf(List<Stretch> stretches, int i) {
+        for (int s = 0; s < stretches.size(); s++) {
+            if (i >= stretches.get(s).from() && i < stretches.get(s).to()) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /** The step from this heel strike is the (half) step that ends a freeze: not a straight step. */
+    private static boolean firstAfterFreeze(List<HeelStrike> strikes, int a, List<FreezeEpisode> freezes) {
+        double t = strikes.get(a).time();
+        double previous = a > 0 ? strikes.get(a - 1).time() : Double.NEGATIVE_INFINITY;
+        return freezes.stream().anyMatch(f -> f.endS() <= t && f.endS() >= previous);
+    }
+
+    private static boolean inFreeze(double t, List<FreezeEpisode> freezes) {
+        return freezes.stream().anyMatch(f -> t >= f.startS() + FREEZE_EDGE_S && t <= f.endS() - FREEZE_EDGE_S);
+    }
+
+    private static boolean overlapsFreeze(double a, double b, List<FreezeEpisode> freezes) {
+        return freezes.stream().anyMatch(f -> f.startS() + FREEZE_EDGE_S < b && f.endS() - FREEZE_EDGE_S > a);
+    }
+
+    /** Drops intervals far longer than the median: a heel strike was missed between them. */
+    private static void dropLong(List<Double> times, List<int[]> pairs) {
+        if (times.size() < 3) {
+            return;
+        }
+        double[] all = times.stream().mapToDouble(Double::doubleValue).toArray();
+        double median = Signals.quantile(all, 0.5);
+        for (int i = times.size() - 1; i >= 0; i--) {
+            if (times.get(i) > MAX_STEP_RATIO * median) {
+                times.remove(i);
+                pairs.remove(i);
+            }
+        }
+    }
+
+    /**
+     * Side view: the hip centre's progression per step (over whole steps the pelvis moves as far as the feet); on a
+     * treadmill, where the pelvis stays, the distance between the heels at heel strike. Frontal view: the change of
+     * distance from the camera, from the apparent body height (distance = focal length x H / height in pixels), only
+     * with a focal length.
+     */
+    private Double stepLength(Tracks k, View view, List<int[]> steps, List<MissingParameter> missing) {
+        if (steps.isEmpty()) {
+            missing.add(new MissingParameter("step_length_bh", "no straight steps"));
+            return null;
+        }
+        List<Double> pelvis = new ArrayList<>();
+        List<Double> feet = new ArrayList<>();
+        List<Double> depth = new ArrayList<>();
+        for (int[] s : steps) {
+            int a = s[0];
+            int b = s[1];
+            double h = (k.h[a] + k.h[b]) / 2;
+            pelvis.add(Math.abs(k.hipX[b] - k.hipX[a]) / h);
+            int l = k.footJoint(Foot.LEFT, a, b + 1);
+            int r = k.footJoint(Foot.RIGHT, a, b + 1);
+            feet.add(Math.abs(k.x[l][b] - k.x[r][b]) / k.h[b]);
+            if (settings.focalLengthPx() > 0) {
+                depth.add(Math.abs(settings.focalLengthPx() / k.h[b] - settings.focalLengthPx() / k.h[a]));
+            }
+        }
+        if (view == View.SIDE) {
+            double p = Signals.mean(pelvis);
+            double f = Signals.mean(feet);
+            return p >= 0.5 * f ? p : f;
+        }
+        if (settings.focalLengthPx() <= 0) {
+            missing.add(new MissingParameter("step_length_bh", "frontal view: set calibration.focalLengthPx (the"
+                    + " camera's focal length in pixels) or film from the side"));
+            return null;
+        }
+        return Signals.mean(depth);
+    }
+}

@@ -1,0 +1,130 @@
+package io.loupe.pipelines.gait.analysis;
+
+import java.util.Arrays;
+
+/**
+ * The keypoints of one person over time: per sample a time in seconds and, per {@link Joints joint}, x and y in frame
+ * pixels and a score; a joint the pose source did not give is NaN. Grows by doubling, so recording a frame allocates
+ * nothing in steady state. Not thread-safe: one writer (the pipeline worker); {@link #copy()} for anyone else.
+ */
+public final class KeypointSeries {
+    private double[] t;
+    private final float[][] x = new float[Joints.COUNT][];
+    private final float[][] y = new float[Joints.COUNT][];
+    private final float[][] s = new float[Joints.COUNT][];
+    private int n;
+
+    public KeypointSeries() {
+        this(256);
+    }
+
+    public KeypointSeries(int capacity) {
+        int c = Math.max(8, capacity);
+        t = new double[c];
+        for (int j = 0; j < Joints.COUNT; j++) {
+            x[j] = new float[c];
+            y[j] = new float[c];
+            s[j] = new float[c];
+        }
+    }
+
+    /**
+     * Appends one sample.
+     *
+     * @param time   seconds, not before the previous sample's
+     * @param xs     x per joint ({@link Joints#COUNT} or at least {@link Joints#COCO} values; missing joints NaN)
+     * @param ys     y per joint
+     * @param scores score per joint (0..1)
+     * @throws IllegalArgumentException when time goes backwards or is not finite
+     */
+    public void add(double time, float[] xs, float[] ys, float[] scores) {
+        if (!Double.isFinite(time) || (n > 0 && time < t[n - 1])) {
+            throw new IllegalArgumentException("sample time " + time + " is not finite or before the previous one ("
+                    + (n > 0 ? t[n - 1] : "none") + "); give samples in time order");
+        }
+        if (n == t.length) {
+            grow();
+        }
+        t[n] = time;
+        for (int j = 0; j < Joints.COUNT; j++) {
+            boolean has = j < xs.length && !Float.isNaN(xs[j]) && !Float.isNaN(ys[j]);
+            x[j][n] = has ? xs[j] : Float.NaN;
+            y[j][n] = has ? ys[j] : Float.NaN;
+            s[j][n] = has ? scores[j] : 0f;
+        }
+        n++;
+    }
+
+    /** Appends a sample where the person was not seen (every joint missing). */
+    public void addMissing(double time) {
+        if (n == t.length) {
+            grow();
+        }
+        if (n > 0 && time < t[n - 1]) {
+            throw new IllegalArgumentException("sample time " + time + " is before the previous one (" + t[n - 1] + ")");
+        }
+        t[n] = time;
+        for (int j = 0; j < Joints.COUNT; j++) {
+            x[j][n] = Float.NaN;
+            y[j][n] = Float.NaN;
+            s[j][n] = 0f;
+        }
+        n++;
+    }
+
+    private void grow() {
+        int c = t.length * 2;
+        t = Arrays.copyOf(t, c);
+        for (int j = 0; j < Joints.COUNT; j++) {
+            x[j] = Arrays.copyOf(x[j], c);
+            y[j] = Arrays.copyOf(y[j], c);
+            s[j] = Arrays.copyOf(s[j], c);
+        }
+    }
+
+    public int size() {
+        return n;
+    }
+
+    public double time(int i) {
+        return t[i];
+    }
+
+    public float x(int joint, int i) {
+        return x[joint][i];
+    }
+
+    public float y(int joint, int i) {
+        return y[joint][i];
+    }
+
+    public float score(int joint, int i) {
+        return s[joint][i];
+    }
+
+    /** Forgets every sample, keeping the buffers. */
+    public void clear() {
+        n = 0;
+    }
+
+    /** Samples {@code from} (inclusive) to {@code to} (exclusive) as a new series. */
+    public KeypointSeries slice(int from, int to) {
+        if (from < 0 || to > n || from > to) {
+            throw new IllegalArgumentException("slice " + from + ".." + to + " is outside 0.." + n);
+        }
+        KeypointSeries out = new KeypointSeries(to - from);
+        System.arraycopy(t, from, out.t, 0, to - from);
+        for (int j = 0; j < Joints.COUNT; j++) {
+            System.arraycopy(x[j], from, out.x[j], 0, to - from);
+            System.arraycopy(y[j], from, out.y[j], 0, to - from);
+            System.arraycopy(s[j], from, out.s[j], 0, to - from);
+        }
+        out.n = to - from;
+        return out;
+    }
+
+    /** A copy of every sample. */
+    public KeypointSeries copy() {
+        return slice(0, n);
+    }
+}

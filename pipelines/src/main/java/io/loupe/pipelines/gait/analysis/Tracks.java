@@ -1,0 +1,122 @@
+package io.loupe.pipelines.gait.analysis;
+
+/**
+ * A bout's keypoints made ready for measuring: each joint's x and y with short gaps filled and smoothed, the body
+ * height in pixels per sample, and the hip and shoulder centres.
+ *
+ * <p>Body height: the legs' segment lengths (hip to knee plus knee to ankle, the mean of both legs) are
+ * {@value #LEG_SHARE} of body height by Winter's anthropometric proportions (hip joint at 0.530 H, ankle at 0.039 H;
+ * D. A. Winter, Biomechanics and Motor Control of Human Movement); the median over a second is taken so that keypoint
+ * jitter and a leg foreshortened in a few frames do not change the scale. Without legs, the trunk (hip centre to shoulder centre,
+ * {@value #TRUNK_SHARE} H) stands in.
+ */
+final class Tracks {
+    static final double LEG_SHARE = 0.491;
+    static final double TRUNK_SHARE = 0.288;
+    static final double HEIGHT_QUANTILE = 0.5;
+
+    final int n;
+    final double[] t;
+    final double fps;
+    final double[][] x = new double[Joints.COUNT][];
+    final double[][] y = new double[Joints.COUNT][];
+    /** Body height in pixels per sample (NaN only when neither legs nor trunk were ever seen). */
+    final double[] h;
+    final double[] hipX;
+    final double[] hipY;
+    final double[] shoulderX;
+    final double[] shoulderY;
+
+    Tracks(KeypointSeries s, AnalysisSettings a) {
+        n = s.size();
+        t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = s.time(i);
+        }
+        fps = n > 1 && t[n - 1] > t[0] ? (n - 1) / (t[n - 1] - t[0]) : 25;
+        int gap = (int) Math.round(a.maxGapS() * fps);
+        int half = (int) Math.round(a.smoothingS() * fps / 2);
+        for (int j = 0; j < Joints.COUNT; j++) {
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = s.x(j, i);
+                ys[i] = s.y(j, i);
+            }
+            x[j] = Signals.smooth(Signals.fillGaps(xs, gap), half);
+            y[j] = Signals.smooth(Signals.fillGaps(ys, gap), half);
+        }
+        hipX = mid(x, Joints.LEFT_HIP, Joints.RIGHT_HIP);
+        hipY = mid(y, Joints.LEFT_HIP, Joints.RIGHT_HIP);
+        shoulderX = mid(x, Joints.LEFT_SHOULDER, Joints.RIGHT_SHOULDER);
+        shoulderY = mid(y, Joints.LEFT_SHOULDER, Joints.RIGHT_SHOULDER);
+        h = bodyHeight();
+    }
+
+    private double[] mid(double[][] v, int a, int b) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (v[a][i] + v[b][i]) / 2;
+        }
+        return out;
+    }
+
+    private double dist(int a, int b, int i) {
+        return Math.hypot(x[a][i] - x[b][i], y[a][i] - y[b][i]);
+    }
+
+    private double[] bodyHeight() {
+        double[] leg = new double[n];
+        double[] trunk = new double[n];
+        boolean anyLeg = false;
+        for (int i = 0; i < n; i++) {
+            double l = dist(Joints.LEFT_HIP, Joints.LEFT_KNEE, i) + dist(Joints.LEFT_KNEE, Joints.LEFT_ANKLE, i);
+            double r = dist(Joints.RIGHT_HIP, Joints.RIGHT_KNEE, i) + dist(Joints.RIGHT_KNEE, Joints.RIGHT_ANKLE, i);
+            leg[i] = Double.isNaN(l) ? r : Double.isNaN(r) ? l : (l + r) / 2;
+            anyLeg |= !Double.isNaN(leg[i]);
+            trunk[i] = Math.hypot(hipX[i] - shoulderX[i], hipY[i] - shoulderY[i]);
+        }
+        int window = Math.max(1, (int) Math.round(0.5 * fps));
+        double[] est = Signals.rollingQuantile(anyLeg ? leg : trunk, window, HEIGHT_QUANTILE);
+        double share = anyLeg ? LEG_SHARE : TRUNK_SHARE;
+        for (int i = 0; i < n; i++) {
+            est[i] /= share;
+        }
+        est = Signals.fillGaps(est, n);
+        // ends: hold the nearest value
+        int first = 0;
+        while (first < n && Double.isNaN(est[first])) {
+            first++;
+        }
+        int last = n - 1;
+        while (last >= 0 && Double.isNaN(est[last])) {
+            last--;
+        }
+        for (int i = 0; i < first && first < n; i++) {
+            est[i] = est[first];
+        }
+        for (int i = last + 1; i < n && last >= 0; i++) {
+            est[i] = est[last];
+        }
+        return est;
+    }
+
+    /** The foot point for heel strikes: the heel where it was seen in most samples, else the ankle. */
+    int footJoint(Foot foot, int from, int to) {
+        return Signals.coverage(x[foot.heel()], from, to) >= 0.8 ? foot.heel() : foot.ankle();
+    }
+
+    /** Samples within ±{@code seconds}. */
+    int samples(double seconds) {
+        return Math.max(1, (int) Math.round(seconds * fps));
+    }
+
+    /** Index of the first sample at or after {@code time}. */
+    int index(double time) {
+        int i = 0;
+        while (i < n - 1 && t[i] < time) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Pose per frame for the gait pipeline behind one small interface, {@link io.loupe.pipelines.gait.pose.PoseSource}:
+ * YOLO-pose (bottom-up, COCO-17) or MediaPipe BlazePose top-down (person detection, rotated crop, landmarks mapped
+ * back, heels and toes kept, partial bodies reported with their upper body missing).
+ */
+package io.loupe.pipelines.gait.pose;

@@ -1,0 +1,254 @@
+package io.loupe.pipelines.gait;
+
+import io.loupe.pipelines.gait.analysis.AnalysisSettings;
+import io.loupe.pipelines.gait.analysis.BoutAnalysis;
+import io.loupe.pipelines.gait.analysis.FreezeEpisode;
+import io.loupe.pipelines.gait.analysis.GaitAnalyzer;
+import io.loupe.pipelines.gait.analysis.GaitParameters;
+import io.loupe.pipelines.gait.analysis.GaitScore;
+import io.loupe.pipelines.gait.analysis.GaitScoreRules;
+import io.loupe.pipelines.gait.analysis.View;
+import io.loupe.samples.gait.truth.BoutTruth;
+import io.loupe.samples.gait.truth.FreezeTruth;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analysis against ground truth on 30 generated walks (seed 11, 10 s each, scores 0–4, side and frontal views
+ * alternating) from the sample generator's kinematic gait model, as keypoint series with pose-model-like noise
+ * ({@link SyntheticWalks}: jitter 0.5 % of body height on visible keypoints, 1.5 % on hidden ones, 3 % dropped, short
+ * losses). The frontal walks are analysed with the camera's focal length as calibration (needed for frontal step
+ * length).
+ */
+class GaitAccuracyTest {
+    static final double NOISE_BH = 0.005;
+    static final double DROPOUT = 0.03;
+    private static final List<Measured> WALKS = new ArrayList<>();
+
+    record Measured(SyntheticWalks.Walk walk, BoutAnalysis analysis, GaitScore score) {
+        GaitParameters p() {
+            return analysis.parameters();
+        }
+
+        BoutTruth truth() {
+            return walk.truth();
+        }
+
+        String name() {
+            return "walk " + walk.plan().walk() + " (" + walk.view() + ", score " + walk.plan().score() + ")";
+        }
+
+        @Override
+        public String toString() {
+            return name();
+        }
+    }
+
+    @BeforeAll
+    static void measure() {
+        for (SyntheticWalks.Walk w : SyntheticWalks.make(11, 30, 10, NOISE_BH, DROPOUT)) {
+            AnalysisSettings settings = AnalysisSettings.defaults().withFocalLengthPx(w.focalPx());
+            BoutAnalysis a = new GaitAnalyzer(settings).analyze(w.series());
+            WALKS.add(new Measured(w, a, new GaitScoreRules(settings.shufflingLiftBh()).score(a.parameters(),
+                    a.lowerBody())));
+        }
+    }
+
+    @Test
+    void generatedWalks_sideView_cadenceWithin5Percent() {
+        // given side-view walks without freezing whose truth has at least 6 straight steps
+        List<Measured> walks = WALKS.stream().filter(m -> m.walk().view() == io.loupe.samples.gait.View.SIDE
+                && m.truth().straightSteps() >= 6 && m.truth().freezing().isEmpty()).toList();
+        List<String> freezing = new ArrayList<>();
+        for (Measured m : WALKS) {
+            if (!m.truth().freezing().isEmpty() && m.truth().cadence() != null && m.p().cadenceSpm() != null) {
+                freezing.add(String.format(Locale.ROOT, "%+.1f%% (%s)", 100 * (m.p().cadenceSpm()
+                        / m.truth().cadence() - 1), m.walk().view()));
+            }
+        }
+        System.out.println("Cadence errors in walks with freezing (not asserted): " + freezing);
+        assertThat(walks).hasSizeGreaterThanOrEqualTo(8);
+        List<String> report = new ArrayList<>();
+        for (Measured m : walks) {
+            // then the cadence is within 5 %
+            assertThat(m.p().cadenceSpm()).as("cadence of %s", m.name()).isNotNull();
+            double error = m.p().cadenceSpm() / m.truth().cadence() - 1;
+            report.add(String.format(Locale.ROOT, "%+.1f%%", 100 * error));
+            assertThat(Math.abs(error)).as("cadence error of %s: %.1f vs %.1f", m.name(), m.p().cadenceSpm(),
+                    m.truth().cadence()).isLessThan(0.05);
+        }
+        System.out.println("Side-view cadence errors: " + report);
+    }
+
+    @Test
+    void generatedWalks_frontalView_cadenceWithin5PercentForScores0And1() {
+        List<Measured> walks = WALKS.stream().filter(m -> m.walk().view() == io.loupe.samples.gait.View.FRONTAL
+                && m.walk().plan().score() <= 1).toList();
+        assertThat(walks).hasSizeGreaterThanOrEqualTo(5);
+        List<String> report = new ArrayList<>();
+        for (Measured m : walks) {
+            assertThat(m.p().cadenceSpm()).as("cadence of %s", m.name()).isNotNull();
+            double error = m.p().cadenceSpm() / m.truth().cadence() - 1;
+            report.add(String.format(Locale.ROOT, "%+.1f%%", 100 * error));
+            assertThat(Math.abs(error)).as("cadence error of %s", m.name()).isLessThan(0.05);
+        }
+        System.out.println("Frontal cadence errors (scores 0-1): " + report);
+    }
+
+    @Test
+    void generatedWalks_sideView_stepLengthWithin10Percent() {
+        List<Measured> walks = WALKS.stream().filter(m -> m.walk().view() == io.loupe.samples.gait.View.SIDE
+                && m.truth().straightSteps() >= 6).toList();
+        List<String> report = new ArrayList<>();
+        for (Measured m : walks) {
+            assertThat(m.p().stepLengthBh()).as("step length of %s", m.name()).isNotNull();
+            double error = m.p().stepLengthBh() / m.truth().stepLength() - 1;
+            report.add(String.format(Locale.ROOT, "%+.1f%%", 100 * error));
+            assertThat(Math.abs(error)).as("step length error of %s: %.3f vs %.3f H", m.name(),
+                    m.p().stepLengthBh(), m.truth().stepLength()).isLessThan(0.10);
+        }
+        System.out.println("Side-view step length errors: " + report);
+    }
+
+    @Test
+    void generatedWalks_withSubjectHeight_stepLengthInMetres() {
+        // given a side walk and the subject's height as calibration
+        Measured m = WALKS.get(0);
+        AnalysisSettings settings = AnalysisSettings.defaults().withSubjectHeightM(m.walk().bodyHeightM());
+
+        // when
+        GaitParameters p = new GaitAnalyzer(settings).analyze(m.walk().series()).parameters();
+
+        // then metres are the body-height value times the height, within 10 % of the truth
+        assertThat(p.stepLengthM()).isCloseTo(p.stepLengthBh() * m.walk().bodyHeightM(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.stepLengthM() / m.truth().stepLengthMetres()).isBetween(0.9, 1.1);
+        assertThat(p.speedMS()).isNotNull();
+    }
+
+    @Test
+    void generatedWalks_frontalView_withoutFocalLength_stepLengthMissingWithReason() {
+        Measured m = WALKS.stream().filter(w -> w.walk().view() == io.loupe.samples.gait.View.FRONTAL).findFirst()
+                .orElseThrow();
+
+        GaitParameters p = new GaitAnalyzer(AnalysisSettings.defaults()).analyze(m.walk().series()).parameters();
+
+        assertThat(p.stepLengthBh()).isNull();
+        assertThat(p.missing()).anySatisfy(x -> {
+            assertThat(x.name()).isEqualTo("step_length_bh");
+            assertThat(x.reason()).contains("calibration.focalLengthPx");
+        });
+        assertThat(p.cadenceSpm()).isNotNull();
+    }
+
+    @Test
+    void generatedWalks_viewDecidedFromKeypoints_matchesTheCamera() {
+        for (Measured m : WALKS) {
+            View expected = m.walk().view() == io.loupe.samples.gait.View.SIDE ? View.SIDE : View.FRONTAL;
+            assertThat(m.analysis().view()).as("view of %s", m.name()).isEqualTo(expected);
+            assertThat(m.analysis().viewDecided()).isTrue();
+        }
+    }
+
+    @Test
+    void generatedWalks_armSwingAsymmetry_detectedWhereIntended() {
+        // given side-view walks with clear arm swing (both arms over 12 deg in truth)
+        List<Measured> walks = WALKS.stream().filter(m -> m.walk().view() == io.loupe.samples.gait.View.SIDE
+                && Math.min(m.truth().armSwingLeft(), m.truth().armSwingRight()) >= 12).toList();
+        assertThat(walks).hasSizeGreaterThanOrEqualTo(6);
+        int asymmetric = 0;
+        for (Measured m : walks) {
+            boolean intended = m.truth().armSwingAsymmetry() >= 0.25;
+            asymmetric += intended ? 1 : 0;
+            // then the measured asymmetry is on the same side of 0.25 and within 0.15 of the truth
+            assertThat(m.p().armSwingAsymmetry()).as("asymmetry of %s", m.name()).isNotNull();
+            assertThat(m.p().armSwingAsymmetry() >= 0.25).as("asymmetry of %s: %.2f vs %.2f", m.name(),
+                    m.p().armSwingAsymmetry(), m.truth().armSwingAsymmetry()).isEqualTo(intended);
+            assertThat(Math.abs(m.p().armSwingAsymmetry() - m.truth().armSwingAsymmetry())).isLessThan(0.15);
+        }
+        assertThat(asymmetric).as("walks with intended asymmetry").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void generatedWalks_scoreWithinOneOfIntended_inAtLeast90PercentOfBouts() {
+        int within = 0;
+        List<String> report = new ArrayList<>();
+        for (Measured m : WALKS) {
+            Integer score = m.score().score();
+            boolean ok = score != null && Math.abs(score - m.walk().plan().score()) <= 1;
+            within += ok ? 1 : 0;
+            report.add(m.walk().plan().score() + "->" + score + (m.walk().view() == io.loupe.samples.gait.View.SIDE
+                    ? "s" : "f"));
+            if (score != null) {
+                assertThat(m.score().confidence()).isBetween(0.0, 1.0);
+                assertThat(m.score().drivers().isEmpty()).isEqualTo(score == 0);
+            }
+        }
+        System.out.println("Scores (intended->estimated, s side, f frontal): " + report);
+        assertThat(within).as("bouts scored within ±1: %s", report).isGreaterThanOrEqualTo(
+                (int) Math.ceil(0.9 * WALKS.size()));
+    }
+
+    @Test
+    void generatedWalks_freezingEpisodes_foundInSideViewAndNoneInvented() {
+        for (Measured m : WALKS) {
+            List<FreezeTruth> truth = m.truth().freezing();
+            List<FreezeEpisode> found = m.p().freezing();
+            if (truth.isEmpty()) {
+                // then no freezing is invented in walks without it
+                assertThat(found).as("freezes found in %s", m.name()).isEmpty();
+            } else if (m.walk().view() == io.loupe.samples.gait.View.SIDE) {
+                // then every episode inside the walk overlaps one found
+                for (FreezeTruth f : truth) {
+                    if (f.end() >= m.walk().plan().seconds() - 0.5) {
+                        continue;
+                    }
+                    assertThat(found).as("%s: freeze %.2f-%.2f s found among %s", m.name(), f.start(), f.end(), found)
+                            .anySatisfy(e -> assertThat(e.startS() < f.end() && e.endS() > f.start()).isTrue());
+                }
+            }
+        }
+    }
+
+    @Test
+    void generatedWalks_freezingInAnyView_foundInMostImpairedWalks() {
+        int walks = 0;
+        int found = 0;
+        for (Measured m : WALKS) {
+            if (!m.truth().freezing().isEmpty()) {
+                walks++;
+                found += m.p().freezing().isEmpty() ? 0 : 1;
+            }
+        }
+        System.out.printf("Walks with freezing: %d, with an episode found: %d%n", walks, found);
+        assertThat(found).isGreaterThanOrEqualTo((int) Math.ceil(0.75 * walks));
+    }
+
+    @Test
+    void generatedWalks_turns_foundWhereTheWalkerTurns() {
+        int walks = 0;
+        int matched = 0;
+        List<String> report = new ArrayList<>();
+        for (Measured m : WALKS) {
+            if (m.truth().turns().isEmpty()) {
+                assertThat(m.p().turns()).as("turns in %s", m.name()).isEmpty();
+                continue;
+            }
+            walks++;
+            matched += m.p().turns().size() == m.truth().turns().size() ? 1 : 0;
+            if (m.p().turnDurationS() != null) {
+                report.add(String.format(Locale.ROOT, "%.1f/%.1f s %.0f/%.0f steps", m.p().turnDurationS(),
+                        m.truth().turnDuration(), m.p().turnSteps(), m.truth().turnSteps()));
+            }
+        }
+        System.out.println("Turns (found/true duration, steps): " + report);
+        assertThat(matched).as("walks whose turns were all found, of %d", walks)
+                .isGreaterThanOrEqualTo((int) Math.ceil(0.7 * walks));
+    }
+}

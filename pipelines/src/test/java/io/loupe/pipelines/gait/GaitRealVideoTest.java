@@ -1,0 +1,134 @@
+package io.loupe.pipelines.gait;
+
+import io.loupe.models.Model;
+import io.loupe.pipelines.PipelineResult;
+import io.loupe.pipelines.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pipeline with MediaPipe top-down pose on the real clips of {@code ../shared/testdata/video-gait}, decoded with
+ * FFmpeg: the sagittal walker (in view up to about frame 134 of 145) and the legs-only treadmill subject.
+ */
+class GaitRealVideoTest {
+    private static final String SAGITTAL = "video-gait/walk_sagittal_640x352.mp4";
+    private static final String TREADMILL = "video-gait/treadmill_legs_480x360.mp4";
+    private static Model detector;
+    private static Model landmarks;
+
+    @BeforeAll
+    static void load() throws Exception {
+        TestData.shared(SAGITTAL);
+        detector = GaitVideos.blazePoseDetector();
+        landmarks = GaitVideos.landmarksLite();
+    }
+
+    @AfterAll
+    static void close() {
+        if (landmarks != null) {
+            landmarks.close();
+        }
+        if (detector != null) {
+            detector.close();
+        }
+    }
+
+    @Test
+    void sagittalWalk_walkerTrackedThroughTheClip_oneSideViewBoutWithUpperBodyParameters() throws Exception {
+        try (GaitPipeline p = GaitVideos.create(landmarks, detector, GaitVideos.mediapipe("pose-detector"))) {
+            // when the clip plays to its end
+            GaitVideo.Played played = GaitVideo.play(p, TestData.shared(SAGITTAL), 1);
+
+            // then one walker, with one id, in nearly every frame while he is in view
+            assertThat(played.trackIds()).containsExactly("T1");
+            assertThat(played.withWalker()).isGreaterThanOrEqualTo(125);
+            assertThat(played.lastWalkerFrame()).isBetween(128, 140);
+            // and one bout, seen from the side, with cadence, step length and the upper body's parameters
+            List<GaitResult> results = played.results().stream().filter(GaitResult.class::isInstance)
+                    .map(GaitResult.class::cast).toList();
+            assertThat(results).singleElement().satisfies(r -> {
+                assertThat(r.view()).isEqualTo(io.loupe.pipelines.gait.analysis.View.SIDE);
+                assertThat(r.parameters().cadenceSpm()).isBetween(60.0, 130.0);
+                assertThat(r.parameters().stepLengthBh()).isBetween(0.2, 0.6);
+                assertThat(r.parameters().armSwingLeftDeg()).isNotNull();
+                assertThat(r.parameters().trunkFlexionDeg()).isNotNull();
+                assertThat(r.upperBody()).isGreaterThan(0.9);
+                assertThat(r.score().score()).isNotNull();
+                System.out.printf("Sagittal clip: %s, %.1f s, cadence %.1f/min, step %.2f H, arm swing %.1f/%.1f deg,"
+                                + " trunk %.1f deg, score %s (confidence %.2f, drivers %s)%n", r.end(), r.durationS(),
+                        r.parameters().cadenceSpm(), r.parameters().stepLengthBh(), r.parameters().armSwingLeftDeg(),
+                        r.parameters().armSwingRightDeg(), r.parameters().trunkFlexionDeg(), r.score().score(),
+                        r.score().confidence(), r.score().drivers().stream().map(d -> d.rule()).toList());
+            });
+        }
+    }
+
+    @Test
+    void sagittalWalk_walkerLeavesTheView_boutEndsCleanlyWhenHeIsGone() throws Exception {
+        // given a pipeline that ends a bout after 0.3 s without the walker
+        GaitSettings s = GaitVideos.mediapipe("pose-detector").withBouts(new BoutSettings(4, Duration.ofSeconds(4),
+                Duration.ofMillis(300), Duration.ofMinutes(2), 0.025, Duration.ofSeconds(1), 0.03));
+        try (GaitPipeline p = GaitVideos.create(landmarks, detector, s)) {
+            // when the clip plays (the walker leaves on the right about 0.35 s before its end)
+            GaitVideo.Played played = GaitVideo.play(p, TestData.shared(SAGITTAL), 1);
+
+            // then the bout ended because he left, before the stream ended, at his last frame
+            GaitResult r = played.results().stream().filter(GaitResult.class::isInstance)
+                    .map(GaitResult.class::cast).findFirst().orElseThrow();
+            assertThat(r.end()).isEqualTo(BoutEnd.LEFT_VIEW);
+            assertThat(r.frame().present()).isTrue();
+            double lastSeen = played.lastWalkerFrame() / 29.97;
+            double endS = Duration.between(java.time.Instant.parse("2026-11-27T09:00:00Z"), r.endedAt()).toNanos()
+                    / 1e9;
+            assertThat(endS).isCloseTo(lastSeen, org.assertj.core.data.Offset.offset(0.1));
+            assertThat(played.results().stream().filter(GaitResult.class::isInstance)).hasSize(1);
+            assertThat(played.results().stream().filter(x -> x instanceof io.loupe.pipelines.PipelineAlert a
+                    && a.type() == io.loupe.pipelines.PipelineAlert.Type.END)).hasSize(1);
+        }
+    }
+
+    @Test
+    void treadmillLegsOnly_degradesGracefully_upperBodyParametersMissingNotInvented(@TempDir Path dir)
+            throws Exception {
+        // given a person detector for boxes (the BlazePose detector needs a face) and the landmark model
+        try (Model people = GaitVideos.lightPersonDetector(dir);
+             GaitPipeline p = GaitVideos.create(landmarks, people, GaitVideos.mediapipe("people"))) {
+            // when the legs-only clip plays
+            GaitVideo.Played played = GaitVideo.play(p, TestData.shared(TREADMILL), 1);
+
+            // then the subject is followed as a partial body ...
+            assertThat(played.withWalker()).isGreaterThan(played.frames() / 2);
+            List<PipelineResult> results = played.results();
+            GaitResult r = results.stream().filter(GaitResult.class::isInstance).map(GaitResult.class::cast)
+                    .findFirst().orElseThrow();
+            assertThat(r.partialFrames()).isGreaterThan(0.5);
+            assertThat(r.partialNote()).contains("not seen");
+            // ... whose upper-body parameters are missing with the reason, never invented
+            assertThat(r.upperBody()).isLessThan(0.1);
+            assertThat(r.parameters().armSwingLeftDeg()).isNull();
+            assertThat(r.parameters().armSwingRightDeg()).isNull();
+            assertThat(r.parameters().armSwingAsymmetry()).isNull();
+            assertThat(r.parameters().trunkFlexionDeg()).isNull();
+            for (String name : List.of("arm_swing_left_deg", "arm_swing_right_deg", "trunk_flexion_deg")) {
+                assertThat(r.parameters().missing()).filteredOn(m -> m.name().equals(name)).singleElement()
+                        .satisfies(m -> assertThat(m.reason()).contains("upper body").contains("partial body"));
+            }
+            // and the score does not use them
+            assertThat(r.score().unscored()).contains("min_arm_swing_deg", "trunk_flexion_deg");
+            System.out.printf("Treadmill clip: walker in %d of %d frames, partial in %.0f %%, cadence %s, score %s"
+                            + " (%s)%n", played.withWalker(), played.frames(), 100 * r.partialFrames(),
+                    r.parameters().cadenceSpm(), r.score().score(), r.score().reason());
+        } finally {
+            // the link to ../shared/testdata, not its target
+            java.nio.file.Files.deleteIfExists(dir.resolve("light_person_detector_192.onnx"));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.loupe.pipelines.gait;
+
+import io.loupe.pipelines.gait.analysis.Joints;
+import io.loupe.pipelines.gait.analysis.KeypointSeries;
+import io.loupe.samples.core.Seeds;
+import io.loupe.samples.gait.BodyModel;
+import io.loupe.samples.gait.BoutMeasures;
+import io.loupe.samples.gait.Camera;
+import io.loupe.samples.gait.Footstep;
+import io.loupe.samples.gait.GaitModel;
+import io.loupe.samples.gait.GaitPlanner;
+import io.loupe.samples.gait.GaitSceneGenerator;
+import io.loupe.samples.gait.Keypoints;
+import io.loupe.samples.gait.StepPlan;
+import io.loupe.samples.gait.StepPlanner;
+import io.loupe.samples.gait.View;
+import io.loupe.samples.gait.WalkLayout;
+import io.loupe.samples.gait.WalkPlan;
+import io.loupe.samples.gait.truth.BoutTruth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Walks with known parameters from the sample generator's kinematic gait model ({@code io.loupe.samples.gait}), as
+ * COCO-17 keypoint series — without rendering video — made noisy the way a pose model is: Gaussian jitter of
+ * {@code noiseBh} body heights on visible keypoints and three times that on hidden ones (the far side in a side
+ * view), a share of single keypoints dropped, and occasional runs of a joint lost for a few frames. There is no trained
+ * pose model for the synthetic walker, so this stands in for one; the noise figures are a choice, stated in the test
+ * report.
+ */
+final class SyntheticWalks {
+
+    /** One generated walk. */
+    record Walk(WalkPlan plan, KeypointSeries series, BoutTruth truth, double bodyHeightM, double focalPx,
+                View view, int frames, List<Footstep> footsteps) {
+    }
+
+    private SyntheticWalks() {
+    }
+
+    /** {@code count} walks of {@code seconds} each from the generator's planner (scores 0..4, views alternating). */
+    static List<Walk> make(long seed, int count, double seconds, double noiseBh, double dropout) {
+        List<WalkPlan> plans = GaitPlanner.plan(count, seconds, Seeds.random(seed, "gait/walks"));
+        List<Walk> walks = new ArrayList<>();
+        for (WalkPlan plan : plans) {
+            walks.add(walk(plan, noiseBh, dropout, seed));
+        }
+        return walks;
+    }
+
+    static Walk walk(WalkPlan plan, double noiseBh, double dropout, long noiseSeed) {
+        int fps = GaitSceneGenerator.FPS;
+        SplittableRandom rng = new SplittableRandom(plan.seed());
+        BodyModel body = new BodyModel(plan.params().bodyHeight());
+        WalkLayout layout = WalkLayout.of(plan, rng);
+        StepPlan steps = StepPlanner.plan(plan.params(), body, plan.seconds(), layout.walkway(), rng);
+        GaitModel model = new GaitModel(plan.params(), body, steps);
+        Camera camera = layout.camera();
+        int frames = (int) Math.round(plan.seconds() * fps);
+        SplittableRandom noise = new SplittableRandom(noiseSeed * 31 + plan.walk());
+        KeypointSeries series = new KeypointSeries(frames);
+        float[] xs = new float[Joints.COUNT];
+        float[] ys = new float[Joints.COUNT];
+        float[] ss = new float[Joints.COUNT];
+        int[] lostUntil = new int[Joints.COCO];
+        for (int f = 0; f < frames; f++) {
+            double[] k = Keypoints.of(model.pose(f / (double) fps), camera);
+            double pxPerBh = pixelHeight(k);
+            java.util.Arrays.fill(xs, Float.NaN);
+            java.util.Arrays.fill(ys, Float.NaN);
+            java.util.Arrays.fill(ss, 0f);
+            for (int j = 0; j < Joints.COCO; j++) {
+                int v = (int) k[3 * j + 2];
+                if (v == 0) {
+                    continue;
+                }
+                if (f < lostUntil[j]) {
+                    continue;
+                }
+                if (noise.nextDouble() < dropout) {
+                    continue;
+                }
+                if (noise.nextDouble() < dropout / 10) {
+                    lostUntil[j] = f + noise.nextInt(2, 7);
+                    continue;
+                }
+                double sigma = noiseBh * pxPerBh * (v == 2 ? 1 : 3);
+                xs[j] = (float) (k[3 * j] + sigma * gaussian(noise));
+                ys[j] = (float) (k[3 * j + 1] + sigma * gaussian(noise));
+                ss[j] = v == 2 ? 0.9f : 0.5f;
+            }
+            series.add(f / (double) fps, xs, ys, ss);
+        }
+        BoutTruth truth = BoutMeasures.measure(model, plan.params(), frames, fps);
+        return new Walk(plan, series, truth, plan.params().bodyHeight(), camera.focal(), plan.view(), frames,
+                steps.steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
+    }
+
+    /** Rough body height in pixels (nose to lower ankle, ×1.1), for scaling the noise. */
+    private static double pixelHeight(double[] k) {
+        double top = k[1];
+        double bottom = Math.max(k[3 * 15 + 1], k[3 * 16 + 1]);
+        double h = (bottom - top) * 1.1;
+        return h > 20 ? h : 200;
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        double u = Math.max(1e-12, rng.nextDouble());
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+}

@@ -1,0 +1,66 @@
+package io.loupe.pipelines.gait.analysis;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Missing keypoints are gaps, not zeros: short gaps are bridged, long ones stay gaps; smoothing keeps gaps. */
+class GaitSignalsTest {
+
+    @Test
+    void fillGaps_shortInteriorGap_isInterpolated_longAndEdgeGapsStay() {
+        double n = Double.NaN;
+        double[] v = {n, 1, 2, n, 4, 5, n, n, n, n, 10, n};
+
+        double[] filled = Signals.fillGaps(v, 2);
+
+        assertThat(filled[3]).isEqualTo(3.0);
+        assertThat(filled[0]).isNaN();
+        assertThat(filled[6]).isNaN();
+        assertThat(filled[9]).isNaN();
+        assertThat(filled[11]).isNaN();
+    }
+
+    @Test
+    void smooth_neverTurnsAGapIntoAValue() {
+        double n = Double.NaN;
+        double[] s = Signals.smooth(new double[] {1, 2, n, 4, 5}, 1);
+        assertThat(s[2]).isNaN();
+        assertThat(s[1]).isEqualTo(1.5);
+        assertThat(s[3]).isEqualTo(4.5);
+    }
+
+    @Test
+    void peaks_findTheMaximaAboveTheProminenceOnly() {
+        double[] v = new double[100];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.sin(2 * Math.PI * i / 25.0) + 0.05 * Math.sin(2 * Math.PI * i / 3.0);
+        }
+        List<Integer> peaks = Signals.peaks(v, 0, v.length, 6, 0.5);
+        assertThat(peaks).hasSize(4);
+        assertThat(peaks.get(1) - peaks.get(0)).isBetween(24, 26);
+    }
+
+    @Test
+    void series_missingJoint_isNaNNotZero() {
+        KeypointSeries s = new KeypointSeries(2);
+        float[] x = new float[Joints.COUNT];
+        float[] y = new float[Joints.COUNT];
+        java.util.Arrays.fill(x, 5f);
+        java.util.Arrays.fill(y, 6f);
+        x[Joints.LEFT_WRIST] = Float.NaN;
+        s.add(0, x, y, new float[Joints.COUNT]);
+        s.addMissing(0.04);
+        for (int i = 0; i < 20; i++) {
+            s.add(0.08 + i * 0.04, x, y, new float[Joints.COUNT]);
+        }
+
+        assertThat(s.x(Joints.LEFT_WRIST, 0)).isNaN();
+        assertThat(s.x(Joints.NOSE, 1)).isNaN();
+        assertThat(s.size()).isEqualTo(22);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.add(0.0, x, y, new float[Joints.COUNT]))
+                .hasMessageContaining("before the previous one");
+    }
+}
