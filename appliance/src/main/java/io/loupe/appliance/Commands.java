@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * MQTT commands on {@code loupe/<site>/<node>/<pipeline>/<setting>/set}: {@code enabled} ({@code true}/{@code false})
- * and {@code trigger} ({@code {"part": "A-1042", "at": "2026-…Z"}} or just {@code "A-1042"}). Each is checked fully before
+ * MQTT commands on {@code loupe/<site>/<node>/<pipeline>/<setting>/set}: {@code enabled} ({@code true}/{@code false}),
+ * {@code trigger} ({@code {"part": "A-1042", "at": "2026-…Z"}} or just {@code "A-1042"}) and, for a gait pipeline,
+ * {@code session} ({@code "P-0042"}: the pseudonym the next bouts carry). Each is checked fully before
  * it is applied; the link publishes the applied value on {@code …/state} and rejections on {@code …/error}.
  */
 final class Commands implements CommandHandler {
@@ -56,7 +57,21 @@ final class Commands implements CommandHandler {
                 }
                 return CommandResult.applied(v);
             }
-            default -> throw CommandRejected.unknownSetting("'" + c.setting() + "' cannot be set: use enabled or trigger");
+            case "session" -> {
+                String session = v == null ? null : v.isTextual() ? v.textValue() : v.path("session").asText(null);
+                if (session == null || session.isBlank()) {
+                    throw CommandRejected.invalidValue("session takes \"ID\" or {\"session\": \"ID\"}: a pseudonym"
+                            + " (1-64 of A-Z a-z 0-9 . _ -), never a name");
+                }
+                try {
+                    appliance.setSession(c.pipeline(), session);
+                } catch (IllegalArgumentException e) {
+                    throw CommandRejected.refused(e.getMessage());
+                }
+                return CommandResult.applied(v);
+            }
+            default -> throw CommandRejected.unknownSetting("'" + c.setting() + "' cannot be set: use enabled, trigger"
+                    + " or session");
         }
     }
 }

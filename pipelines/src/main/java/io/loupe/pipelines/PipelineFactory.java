@@ -1,9 +1,10 @@
 package io.loupe.pipelines;
 
 import io.loupe.models.Model;
+import java.util.Set;
 
 /**
- * Builds the stage chain of one pipeline type ({@code defect}, later {@code pest}, {@code gait}). Adding a pipeline type
+ * Builds the stage chain of one pipeline type ({@code defect}, {@code pest}, {@code gait}). Adding a pipeline type
  * means adding one factory to the {@link PipelineRegistry}.
  *
  * @param <S> the type's settings record
@@ -18,6 +19,15 @@ public interface PipelineFactory<S extends PipelineSettings> {
 
     /** Settings used when the configuration gives none. */
     S defaultSettings();
+
+    /**
+     * The ids of models the settings name beyond the pipeline's own {@code model} (e.g. a person detector in front of a
+     * pose model): the appliance checks they are configured and loads them, and the pipeline finds them in
+     * {@link PipelineContext#models()}.
+     */
+    default Set<String> extraModels(S settings) {
+        return Set.of();
+    }
 
     /**
      * Builds the chain alone; called once at start-up. Types with triggers, statistics or writers of their own give

@@ -71,7 +71,13 @@ public final class ConfigValidator {
             if (!checkId(problems, path, id)) {
                 return;
             }
-            if (!Files.isRegularFile(model.path())) {
+            if (model.fetch() != null && !model.fetch().isBlank()) {
+                String problem = ModelFetch.check(model);
+                if (problem != null) {
+                    problems.add(new ConfigProblem(path + ".fetch", model.fetch(), problem));
+                    return;
+                }
+            } else if (!Files.isRegularFile(model.path())) {
                 problems.add(new ConfigProblem(path + ".path", model.path().toString(), "model file not found: check the"
                         + " path (a relative path resolves against " + baseDir + ")"));
                 return;
@@ -110,10 +116,17 @@ public final class ConfigValidator {
                 problems.add(new ConfigProblem(path + ".mailbox", p.mailbox(), e.getMessage()));
             }
             PipelineSettings settings = factory == null ? null : settings(factory, p.settings(), baseDir, problems);
-            if (factory != null && settings != null && cameraOk && modelOk && mailbox != null
+            boolean extrasOk = true;
+            List<String> extras = factory == null || settings == null ? List.of() : extraModels(factory, settings);
+            for (String extra : extras) {
+                extrasOk &= reference(problems, path + ".settings", extra, config.models().keySet(), "model")
+                        && models.containsKey(extra);
+            }
+            if (factory != null && settings != null && cameraOk && modelOk && extrasOk && mailbox != null
                     && cameras.containsKey(p.camera()) && models.containsKey(p.model())) {
                 pipelines.add(new PipelinePlan(id, factory, settings, p.camera(), p.model(), mailbox));
                 usedModels.put(p.model(), models.get(p.model()));
+                extras.forEach(extra -> usedModels.put(extra, models.get(extra)));
             }
         });
 
@@ -126,6 +139,9 @@ public final class ConfigValidator {
                 throw new ConfigException(file, problems);
             }
             for (ModelSpec spec : models.values()) {
+                if (!Files.isRegularFile(spec.path())) {
+                    continue;   // fetch: mediapipe, fetched when the appliance starts
+                }
                 try (Model ignored = Model.load(spec)) {
                     // loading is the check
                 } catch (ModelException e) {
@@ -166,6 +182,13 @@ public final class ConfigValidator {
         int before = problems.size();
         PipelineSettings s = new ConfigBinder(baseDir, problems).bind(node.value(), factory.settingsType(), node.path());
         return problems.size() > before ? null : s;
+    }
+
+    /** The models a pipeline type's settings name beyond the pipeline's own. */
+    @SuppressWarnings("unchecked")
+    private static <S extends PipelineSettings> List<String> extraModels(PipelineFactory<S> factory,
+                                                                         PipelineSettings settings) {
+        return List.copyOf(new java.util.TreeSet<>(factory.extraModels((S) settings)));
     }
 
     private static final Pattern FILE_OPTIONS = Pattern.compile("[A-Za-z]+=[^/?&]*(&[A-Za-z]+=[^/?&]*)*");

@@ -21,14 +21,17 @@ import java.nio.file.Path;
  * @param optimization   ONNX Runtime graph optimisation level: disable, basic, extended, all
  * @param tensorRt       TensorRT options: fp16, int8 with a calibration table, engine cache folder, device
  * @param maxBatch       the largest batch the model runs with (tiles, several cameras); above 1 needs a dynamic batch axis
+ * @param fetch          {@code mediapipe}: when {@code path} does not exist yet, get it at start from the npm registry
+ *                       at MediaPipe's pinned version, checked against its sha256 (as {@code loupe models fetch}
+ *                       does); the file name must be one of MediaPipe's models. Empty: the file must exist
  */
 public record ModelConfig(@Required Path path, String decoder, Provider provider, double confidence, double iou,
                           int intraOpThreads, int interOpThreads, GraphOptimization optimization,
-                          TensorRtOptions tensorRt, int maxBatch) {
+                          TensorRtOptions tensorRt, int maxBatch, String fetch) {
 
     public static ModelConfig defaults() {
         return new ModelConfig(null, null, Provider.AUTO, Double.NaN, Double.NaN, 0, 0, GraphOptimization.ALL,
-                TensorRtOptions.defaults(), 1);
+                TensorRtOptions.defaults(), 1, "");
     }
 
     /** The runtime's view of this model. */

@@ -2,6 +2,7 @@ package io.loupe.appliance.publish;
 
 import io.loupe.pipelines.PipelineAlert;
 import io.loupe.pipelines.PipelineResult;
+import io.loupe.pipelines.gait.GaitResult;
 import io.loupe.pipelines.pest.PestResult;
 import io.loupe.pipelines.defect.DefectResult;
 
@@ -32,6 +33,9 @@ public final class Payloads {
         }
         if (result instanceof PestResult r) {
             return PestPayload.of(site, node, pipeline, r);
+        }
+        if (result instanceof GaitResult r) {
+            return GaitPayload.of(site, node, pipeline, r);
         }
         if (result instanceof PipelineAlert a) {
             return AlertPayloads.of(site, node, pipeline, a);

@@ -43,6 +43,28 @@ public final class LiveView implements ResultSink, AutoCloseable {
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final Map<String, List<InspectionArea>> areas = new ConcurrentHashMap<>();
     private final Map<String, List<Layer>> layers = new ConcurrentHashMap<>();
+    private final Map<String, String> hidden = new ConcurrentHashMap<>();
+
+    /**
+     * Never keeps or serves {@code camera}'s picture (a gait pipeline's privacy): its frames are not copied at all, and
+     * {@link #jpeg} gives nothing.
+     *
+     * @param why for the page and the API, e.g. where the skeleton is
+     */
+    public void hideVideo(String camera, String why) {
+        hidden.put(camera, why);
+        Slot slot = slots.remove(camera);
+        if (slot != null) {
+            synchronized (slot) {
+                slot.latest.close();
+            }
+        }
+    }
+
+    /** Why {@code camera}'s picture is not shown, or null when it is. */
+    public String hiddenBecause(String camera) {
+        return hidden.get(camera);
+    }
 
     /**
      * Something a pipeline draws on its camera's view under the results' boxes (the tiles it cuts a frame into, the
@@ -100,8 +122,8 @@ public final class LiveView implements ResultSink, AutoCloseable {
 
     @Override
     public void accept(String pipeline, PipelineResult result, Frame frame) {
-        if (frame == null || result instanceof PipelineAlert) {
-            return;   // a result no frame reached (a trigger that timed out), or an alert: nothing to draw
+        if (frame == null || result instanceof PipelineAlert || hidden.containsKey(frame.cameraId())) {
+            return;   // a result no frame reached (a trigger that timed out), an alert, or a private camera
         }
         Slot slot = slots.computeIfAbsent(frame.cameraId(), id -> new Slot());
         long now = System.nanoTime();
@@ -117,10 +139,10 @@ public final class LiveView implements ResultSink, AutoCloseable {
         }
     }
 
-    /** The latest annotated frame of {@code camera} as JPEG, or null when none has arrived yet. */
+    /** The latest annotated frame of {@code camera} as JPEG, or null when none has arrived yet or it is hidden. */
     public byte[] jpeg(String camera) {
         Slot slot = slots.get(camera);
-        if (slot == null) {
+        if (slot == null || hidden.containsKey(camera)) {
             return null;
         }
         synchronized (slot) {

@@ -33,6 +33,11 @@ public class StatusController {
             return HttpResponse.notFound(Map.of("error", "no camera '" + id + "': known cameras are "
                     + appliance.cameras().keySet()));
         }
+        String hidden = appliance.liveView().hiddenBecause(id);
+        if (hidden != null) {
+            return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN)
+                    .body(Map.of("error", "camera '" + id + "': no picture is served: " + hidden));
+        }
         byte[] jpeg = appliance.liveView().jpeg(id);
         if (jpeg == null) {
             return HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE)

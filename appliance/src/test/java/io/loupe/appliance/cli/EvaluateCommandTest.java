@@ -18,6 +18,9 @@ class EvaluateCommandTest {
     /** Floors for the bundled demo detector on the committed conveyor set (measured: see models/training/README.md). */
     private static final String MIN_MAP = "0.90";
     private static final String MIN_ACCURACY = "0.95";
+    /** Floors for the bundled demo pest detector on the committed trap series (measured: see models/training/README.md). */
+    private static final String PEST_MIN_MAP = "PEST_MAP_TBD";
+    private static final String PEST_MAX_COUNT_ERROR = "PEST_ERR_TBD";
 
     @Test
     void evaluate_demoModelOnCommittedConveyorSet_meetsTheFloors() throws Exception {
@@ -58,10 +61,40 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void evaluate_aPipelineTypeNotBuiltYet_isAUsageErrorSayingSo() {
-        CliRun r = CliRun.of("evaluate", "--pipeline", "gait", "--data", "x");
+    void evaluate_pestDemoModelOnCommittedTrapSeries_countsWithinTheCeilingAndTilesBeatTheWholeFrame()
+            throws Exception {
+        CliRun r = CliRun.of("evaluate", "--pipeline", "pest", "--data",
+                Repo.root().resolve("sample-data/pest").toString(), "--config",
+                Repo.root().resolve("config/appliance.yml").toString(), "--json", "--min-map", PEST_MIN_MAP,
+                "--max-count-error", PEST_MAX_COUNT_ERROR);
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.get("captures").asInt()).isEqualTo(6);
+        assertThat(report.get("counts")).hasSize(5);
+        assertThat(report.get("card_changes_found").asInt()).isEqualTo(report.get("card_changes").asInt())
+                .isEqualTo(1);
+        assertThat(report.get("false_card_changes").asInt()).isZero();
+        double tiled = recall(report.get("tiled"));
+        double whole = recall(report.get("whole_frame"));
+        assertThat(tiled).as("recall with tiles vs the whole frame").isGreaterThan(whole + 0.3);
+    }
+
+    private static double recall(JsonNode classes) {
+        int truths = 0;
+        int hits = 0;
+        for (JsonNode c : classes) {
+            truths += c.get("truths").asInt();
+            hits += c.get("hits").asInt();
+        }
+        return hits / (double) truths;
+    }
+
+    @Test
+    void evaluate_aPipelineTypeWithoutEvaluation_isAUsageErrorSayingSo() {
+        CliRun r = CliRun.of("evaluate", "--pipeline", "weather", "--data", "x");
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--pipeline gait").contains("only defect");
+        assertThat(r.err()).contains("--pipeline weather").contains("use defect or pest");
     }
 }

@@ -36,8 +36,6 @@ class StatusPageTest {
 
     @Test
     void page_showsLiveCameraAndCounts_andACameraGoingDown() throws Exception {
-        Path chromium = Environment.executable("/usr/bin/chromium", "chromium");
-        Path chromedriver = Environment.executable("/usr/bin/chromedriver", "chromium-driver");
         // A still camera: one frame of the demo clip in a folder, replayed at 5 fps; deleting it takes the camera down.
         Path images = Files.createDirectories(dir.resolve("still"));
         Path still = images.resolve("part.png");
@@ -57,6 +55,67 @@ class StatusPageTest {
                 web: {host: 127.0.0.1, port: 0}
                 """.formatted(dir.resolve("data"), images, Repo.demoVideo(), Repo.demoModel()));
 
+        onPage(config, dir, driver -> {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+
+            WebElement tile = wait.until(d -> d.findElement(By.id("cam-line1")));
+            wait.until(d -> imageWidth(d, "#cam-line1 img.live") > 0);
+            String firstSrc = tile.findElement(By.cssSelector("img.live")).getAttribute("src");
+            wait.until(d -> !d.findElement(By.cssSelector("#cam-line1 img.live")).getAttribute("src").equals(firstSrc));
+            assertThat(imageWidth(driver, "#cam-line1 img.live")).isEqualTo(640);
+            wait.until(d -> d.findElement(By.cssSelector("#cam-line1 .facts")).getText().matches("(?s).*[1-9][0-9]* processed.*"));
+            assertThat(tile.findElement(By.cssSelector(".state")).getText()).isEqualTo("ONLINE");
+            assertThat(driver.findElement(By.id("mqtt")).getText()).isEqualTo("connected");
+            assertThat(driver.findElement(By.id("models")).getText()).contains("model det").contains("CPU");
+            screenshot(driver, "status-page.png");
+
+            Files.delete(still);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                    !d.findElement(By.cssSelector("#cam-still .state")).getText().equals("ONLINE"));
+            WebElement down = driver.findElement(By.id("cam-still"));
+            assertThat(down.findElement(By.cssSelector(".state")).getText()).isIn("RECONNECTING", "OFFLINE");
+            assertThat(down.findElement(By.cssSelector(".facts")).getText()).contains("still");
+            // the recent-events list says so too, as an alarm
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                    d.findElement(By.id("events")).getText().matches("(?s).*CAMERA still camera (reconnecting|offline).*"));
+            assertThat(driver.findElements(By.cssSelector("#events li.alarm"))).isNotEmpty();
+            screenshot(driver, "status-page-camera-down.png");
+        });
+    }
+
+    @Test
+    void page_showsATrapWithItsCountsTilesAndHistoryChart() throws Exception {
+        Path config = dir.resolve("appliance.yml");
+        Files.writeString(config, """
+                appliance: {id: page-box, site: test-site, dataDir: %s}
+                cameras:
+                  trap1: {url: "file:%s/*.jpg", maxFps: 2, realtime: true}
+                models:
+                  pests: {path: "%s"}
+                pipelines:
+                  trap1-pests: {type: pest, camera: trap1, model: pests, mailbox: all,
+                                settings: {trap: trap-1, thresholds: [{species: whitefly, min: 20, per: period}]}}
+                mqtt: {url: embedded, port: 0}
+                web: {host: 127.0.0.1, port: 0}
+                """.formatted(dir.resolve("data"), Repo.pestSeries().resolve("captures"), Repo.pestModel()));
+        onPage(config, dir, driver -> {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            wait.until(d -> imageWidth(d, "#cam-trap1 img.live") > 0);
+            assertThat(imageWidth(driver, "#cam-trap1 img.live")).isEqualTo(2400);
+            // the trap's table and its count history fill in as the six captures are counted
+            wait.until(d -> d.findElements(By.cssSelector("#cam-trap1 svg.chart polyline")).size() == 5);
+            wait.until(d -> d.findElement(By.cssSelector("#cam-trap1 .facts")).getText().contains("card 2"));
+            String facts = driver.findElement(By.cssSelector("#cam-trap1 .facts")).getText();
+            assertThat(facts).contains("trap trap-1").contains("whitefly").contains("moth").contains("counted");
+            wait.until(d -> d.findElement(By.id("events")).getText().contains("ALERT"));
+            screenshot(driver, "status-page-trap.png");
+        });
+    }
+
+    /** Starts the appliance on {@code config}, opens its page in headless Chromium and runs {@code check} on it. */
+    private static void onPage(Path config, Path dir, PageCheck check) throws Exception {
+        Path chromium = Environment.executable("/usr/bin/chromium", "chromium");
+        Path chromedriver = Environment.executable("/usr/bin/chromedriver", "chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -68,34 +127,17 @@ class StatusPageTest {
             WebDriver driver = new ChromeDriver(service, options);
             try {
                 driver.get("http://127.0.0.1:" + daemon.port() + "/");
-                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-
-                WebElement tile = wait.until(d -> d.findElement(By.id("cam-line1")));
-                wait.until(d -> imageWidth(d, "#cam-line1 img.live") > 0);
-                String firstSrc = tile.findElement(By.cssSelector("img.live")).getAttribute("src");
-                wait.until(d -> !d.findElement(By.cssSelector("#cam-line1 img.live")).getAttribute("src").equals(firstSrc));
-                assertThat(imageWidth(driver, "#cam-line1 img.live")).isEqualTo(640);
-                wait.until(d -> d.findElement(By.cssSelector("#cam-line1 .facts")).getText().matches("(?s).*[1-9][0-9]* processed.*"));
-                assertThat(tile.findElement(By.cssSelector(".state")).getText()).isEqualTo("ONLINE");
-                assertThat(driver.findElement(By.id("mqtt")).getText()).isEqualTo("connected");
-                assertThat(driver.findElement(By.id("models")).getText()).contains("model det").contains("CPU");
-                screenshot(driver, "status-page.png");
-
-                Files.delete(still);
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                        !d.findElement(By.cssSelector("#cam-still .state")).getText().equals("ONLINE"));
-                WebElement down = driver.findElement(By.id("cam-still"));
-                assertThat(down.findElement(By.cssSelector(".state")).getText()).isIn("RECONNECTING", "OFFLINE");
-                assertThat(down.findElement(By.cssSelector(".facts")).getText()).contains("still");
-                // the recent-events list says so too, as an alarm
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                        d.findElement(By.id("events")).getText().matches("(?s).*CAMERA still camera (reconnecting|offline).*"));
-                assertThat(driver.findElements(By.cssSelector("#events li.alarm"))).isNotEmpty();
-                screenshot(driver, "status-page-camera-down.png");
+                check.on(driver);
             } finally {
                 driver.quit();
             }
         }
+    }
+
+    /** What a test checks on the page. */
+    @FunctionalInterface
+    private interface PageCheck {
+        void on(WebDriver driver) throws Exception;
     }
 
     private static long imageWidth(WebDriver d, String css) {

@@ -28,6 +28,7 @@ public final class PayloadSchemas {
 
     public static final String DEFECT_RESULT = "loupe.defect.result/1";
     public static final String PEST_RESULT = "loupe.pest.result/1";
+    public static final String GAIT_RESULT = "loupe.gait.result/1";
     public static final String STATUS_BIRTH = "loupe.status.birth/1";
     public static final String PIPELINE_STATS = "loupe.pipeline.stats/1";
     public static final String PIPELINE_EVENT = "loupe.pipeline.event/1";
@@ -35,7 +36,7 @@ public final class PayloadSchemas {
     public static final String COMMAND_ERROR = "loupe.command.error/1";
     public static final String CAMERA_STATUS = "loupe.camera.status/1";
 
-    private static final List<String> IDS = List.of(DEFECT_RESULT, PEST_RESULT, STATUS_BIRTH, PIPELINE_STATS, PIPELINE_EVENT,
+    private static final List<String> IDS = List.of(DEFECT_RESULT, PEST_RESULT, GAIT_RESULT, STATUS_BIRTH, PIPELINE_STATS, PIPELINE_EVENT,
             COMMAND_STATE, COMMAND_ERROR, CAMERA_STATUS);
     private static final ObjectMapper READER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

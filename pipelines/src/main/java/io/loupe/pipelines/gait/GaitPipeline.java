@@ -165,7 +165,7 @@ public final class GaitPipeline implements Pipeline {
         Skeleton k = skeleton.get();
         return new GaitStats(requestedSession, scored.get(), dropped.get(), k != null && k.inBout(),
                 r == null ? null : r.score().score(), r == null ? null : r.score().confidence(),
-                r == null ? null : r.endedAt(), GaitScore.DISCLAIMER);
+                r == null ? null : r.endedAt(), GaitScore.DISCLAIMER, showVideo());
     }
 
     /** The session results are attributed to now (or from the next frame, after {@link #setSession}). */

@@ -10,6 +10,7 @@ import io.loupe.pipelines.gait.pose.PoseSources;
 import io.loupe.pipelines.gait.store.KeypointStore;
 
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * {@code type: gait} — patient-gait scoring: {@code gait/bouts@v1} (pose, walker, bouts, parameters, score). The
@@ -44,6 +45,12 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
      *                                  missing {@code pose.detector}) or the keypoint folder cannot be made; the
      *                                  message names the value and the fix
      */
+    /** The person detector of MediaPipe top-down pose ({@code pose.detector}). */
+    @Override
+    public Set<String> extraModels(GaitSettings s) {
+        return s.pose().poseKind() == PoseKind.MEDIAPIPE ? Set.of(s.pose().detector()) : Set.of();
+    }
+
     @Override
     public GaitPipeline create(PipelineContext context, Model model, GaitSettings s) {
         String id = context.pipelineId();

@@ -16,9 +16,11 @@ import java.time.Instant;
  * @param lastConfidence its confidence, or null
  * @param lastBoutAt     when the last bout ended, or null
  * @param disclaimer     research use only, not a medical device
+ * @param showVideo      whether the camera's picture may be shown ({@code privacy.showVideo}); else only the skeleton
  */
 public record GaitStats(String session, long boutsScored, long boutsDropped, boolean inBout, Integer lastScore,
-                        Double lastConfidence, Instant lastBoutAt, String disclaimer) implements DomainStats {
+                        Double lastConfidence, Instant lastBoutAt, String disclaimer, boolean showVideo)
+        implements DomainStats {
 
     public static final String SCHEMA = "loupe.gait.stats/1";
 
