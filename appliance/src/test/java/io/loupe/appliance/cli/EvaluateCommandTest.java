@@ -18,9 +18,13 @@ class EvaluateCommandTest {
     /** Floors for the bundled demo detector on the committed conveyor set (measured: see models/training/README.md). */
     private static final String MIN_MAP = "0.90";
     private static final String MIN_ACCURACY = "0.95";
-    /** Floors for the bundled demo pest detector on the committed trap series (measured: see models/training/README.md). */
-    private static final String PEST_MIN_MAP = "PEST_MAP_TBD";
-    private static final String PEST_MAX_COUNT_ERROR = "PEST_ERR_TBD";
+    /**
+     * Floors for the bundled demo pest detector on the committed trap series, below what was measured (mAP@0.5 0.968,
+     * worst per-species count error 0.211, aphid; see models/training/README.md). The issue's target for the count
+     * error is 0.10: not met yet by this model for aphid (and on held-out seed 2002 for moth).
+     */
+    private static final String PEST_MIN_MAP = "0.93";
+    private static final String PEST_MAX_COUNT_ERROR = "0.25";
 
     @Test
     void evaluate_demoModelOnCommittedConveyorSet_meetsTheFloors() throws Exception {
