@@ -18,6 +18,7 @@ import io.loupe.appliance.publish.Payloads;
 import io.loupe.appliance.publish.ResultPublisher;
 import io.loupe.appliance.publish.StatsPayloads;
 import io.loupe.appliance.publish.StatusPublisher;
+import io.loupe.appliance.web.FaceBlurLayer;
 import io.loupe.appliance.web.LiveView;
 import io.loupe.camera.Camera;
 import io.loupe.camera.CameraSpec;
@@ -89,6 +90,8 @@ public final class Appliance implements AutoCloseable {
     private final EventLog events;
     private final StatusEvents statusEvents;
     private final Map<String, Model> models = new LinkedHashMap<>();
+    /** What holds a model's session besides the pipelines (the page's face blurring), closed before the models. */
+    private final List<AutoCloseable> closeAtStop = new ArrayList<>();
     private final Map<String, String> modelErrors = new LinkedHashMap<>();
     private final Map<String, Camera> cameras = new LinkedHashMap<>();
     private final Map<String, PipelineWorker> workers = new LinkedHashMap<>();
@@ -270,6 +273,8 @@ public final class Appliance implements AutoCloseable {
             if (pipeline instanceof GaitPipeline gait && !gait.showVideo()) {
                 liveView.hideVideo(p.camera(), "gait pipeline " + p.id() + " keeps the picture on the box"
                         + " (privacy.showVideo: false); its skeleton is at /api/pipelines/" + p.id() + "/skeleton");
+            } else if (pipeline instanceof GaitPipeline gait && gait.settings().privacy().blursFaces()) {
+                blurFaces(p, gait.settings().privacy().faceDetector());
             }
             workers.put(p.id(), worker);
             LOG.info("pipeline {}: {} on camera {} with model {}, mailbox {}, stages {}", p.id(), p.factory().type(),
@@ -278,6 +283,21 @@ public final class Appliance implements AutoCloseable {
         workers.values().forEach(PipelineWorker::start);
         for (Camera camera : cameras.values()) {
             camera.start();
+        }
+    }
+
+    /**
+     * Blurs faces in the camera's picture before the page gets it; a face detector that is not one hides the picture
+     * instead (faces are never shown because blurring failed).
+     */
+    private void blurFaces(PipelinePlan p, String faceModel) {
+        try {
+            FaceBlurLayer layer = new FaceBlurLayer(p.camera(), models.get(faceModel));
+            closeAtStop.add(layer);
+            liveView.showLayer(p.camera(), layer);
+        } catch (ModelException | RuntimeException e) {
+            liveView.hideVideo(p.camera(), "faces cannot be blurred with model " + faceModel + " (" + e.getMessage()
+                    + "), so the picture is not shown");
         }
     }
 
@@ -538,6 +558,13 @@ public final class Appliance implements AutoCloseable {
         }
         if (broker != null) {
             broker.close();
+        }
+        for (AutoCloseable c : closeAtStop) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", c, e);
+            }
         }
         models.values().forEach(Model::close);
         liveView.close();

@@ -115,7 +115,7 @@ class InferCommandTest {
         CliRun bad = CliRun.of("validate", "--config", broken.toString());
 
         assertThat(ok.code()).as(ok.err()).isZero();
-        assertThat(ok.out()).contains("is valid: 1 camera(s), 1 model(s), 1 pipeline(s)");
+        assertThat(ok.out()).contains("is valid: 3 camera(s), 4 model(s), 3 pipeline(s)");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("cameras.cam.lopp: unknown key 'lopp': did you mean 'loop'?");
     }

@@ -45,10 +45,17 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
      *                                  missing {@code pose.detector}) or the keypoint folder cannot be made; the
      *                                  message names the value and the fix
      */
-    /** The person detector of MediaPipe top-down pose ({@code pose.detector}). */
+    /** The person detector of MediaPipe top-down pose ({@code pose.detector}), the face detector that blurs faces. */
     @Override
     public Set<String> extraModels(GaitSettings s) {
-        return s.pose().poseKind() == PoseKind.MEDIAPIPE ? Set.of(s.pose().detector()) : Set.of();
+        Set<String> ids = new java.util.TreeSet<>();
+        if (s.pose().poseKind() == PoseKind.MEDIAPIPE) {
+            ids.add(s.pose().detector());
+        }
+        if (s.privacy().blursFaces()) {
+            ids.add(s.privacy().faceDetector());
+        }
+        return Set.copyOf(ids);
     }
 
     @Override

@@ -200,7 +200,7 @@ class GaitPipelineTest {
 
     @Test
     void pipeline_storeKeypoints_writesTheBoutAndDeletesTheSessionOnCommand(@TempDir Path dir) throws Exception {
-        GaitSettings settings = GaitSettings.defaults().withPrivacy(new PrivacySettings(false, true, dir, 30));
+        GaitSettings settings = GaitSettings.defaults().withPrivacy(new PrivacySettings(false, true, dir, 30, true, ""));
         try (io.loupe.pipelines.gait.store.KeypointStore store = new io.loupe.pipelines.gait.store.KeypointStore(
                 "gait-test", dir, 30, java.time.Clock.systemUTC());
              GaitPipeline p = new GaitPipeline("gait-test", "cam", settings,

@@ -90,8 +90,10 @@ class GaitSettingsTest {
 
     @Test
     void privacy_badValues_areRefused() {
-        fails(() -> new PrivacySettings(false, false, null, 0), "privacy.retentionDays", "got 0", "personal data");
-        fails(() -> new PrivacySettings(false, true, null, 30), "privacy.storeKeypoints", "privacy.storeDir");
+        fails(() -> new PrivacySettings(false, false, null, 0, true, ""), "privacy.retentionDays", "got 0", "personal data");
+        fails(() -> new PrivacySettings(false, true, null, 30, true, ""), "privacy.storeKeypoints", "privacy.storeDir");
+        fails(() -> new PrivacySettings(true, false, null, 30, true, ""), "privacy.showVideo is true",
+                "privacy.faceDetector", "blurFaces: false");
     }
 
     @Test
