@@ -89,9 +89,8 @@ public final class PestPipeline implements Pipeline {
         if (at == null || now.isBefore(at)) {
             return List.of();
         }
-        Instant since = counter.lastTaken() == null ? startedAt : counter.lastTaken();
         try {
-            return counter.missed(now, since);
+            return counter.missed(now, startedAt);
         } catch (SQLException e) {
             LOG.warn("pipeline {}: trap {}: the missed capture could not be recorded: {}", id, counter.trap(),
                     e.getMessage());

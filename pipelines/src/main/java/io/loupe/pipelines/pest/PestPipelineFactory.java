@@ -66,7 +66,7 @@ public final class PestPipelineFactory implements PipelineFactory<PestSettings> 
         PestStore store = PestStore.open(file);
         Detector detector = null;
         try {
-            TrapCounter counter = new TrapCounter(id, trap, labels, ModelRef.of(model.info()), s, store);
+            TrapCounter counter = new TrapCounter(id, context.camera(), trap, labels, ModelRef.of(model.info()), s, store);
             detector = tiles != null ? model.newTiledDetector(tiles) : model.newDetector();
             StageChain chain = StageChain.of(List.of(new CaptureGate(s.interval(), context.clock()),
                     new DetectStage(detector, minScore, context.phases()), new CountStage(counter)));

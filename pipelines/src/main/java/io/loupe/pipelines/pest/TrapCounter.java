@@ -24,6 +24,7 @@ final class TrapCounter {
     static final String MISSED_KIND = "pest_capture_missed";
 
     private final String pipeline;
+    private final String camera;
     private final String trap;
     private final List<String> labels;
     private final ModelRef model;
@@ -48,9 +49,10 @@ final class TrapCounter {
     private volatile PestStats stats;
 
     /** @throws SQLException when the store cannot be read */
-    TrapCounter(String pipeline, String trap, List<String> labels, ModelRef model, PestSettings settings,
-                PestStore store) throws SQLException {
+    TrapCounter(String pipeline, String camera, String trap, List<String> labels, ModelRef model,
+                PestSettings settings, PestStore store) throws SQLException {
         this.pipeline = pipeline;
+        this.camera = camera;
         this.trap = trap;
         this.labels = List.copyOf(labels);
         this.model = model;
@@ -74,7 +76,8 @@ final class TrapCounter {
                 lastCounts[k] = c.get(k);
             }
         }
-        this.lastSpecies = lastCapture == null ? empty() : species(lastCapture, lastCounts, new int[labels.size()]);
+        this.lastSpecies = lastCapture == null ? empty() : species(totals(lastCapture), lastCounts,
+                new int[labels.size()]);
         publishStats();
     }
 
@@ -92,13 +95,12 @@ final class TrapCounter {
         if (after.isZero() || missed != null) {
             return null;
         }
-        Instant since = lastTaken == null || lastTaken.isBefore(startedAt) ? startedAt : lastTaken;
-        return since.plus(after);
+        return since(startedAt).plus(after);
     }
 
-    /** The last capture that came, counted or failed; null when none came since the pipeline started. */
-    Instant lastTaken() {
-        return lastTaken;
+    /** The last capture that came since the pipeline started (counted or failed), else its start. */
+    private Instant since(Instant startedAt) {
+        return lastTaken == null ? startedAt : lastTaken;
     }
 
     /** A counted capture: its result first, then the alerts it raises, changes or ends. */
@@ -133,7 +135,8 @@ final class TrapCounter {
         lastCapture = at;
         lastTaken = at;
         captures++;
-        lastSpecies = species(at, counts, arrivals);
+        Totals totals = totals(at);
+        lastSpecies = species(totals, counts, arrivals);
         if (history.size() == settings.history()) {
             history.removeFirst();
         }
@@ -147,7 +150,7 @@ final class TrapCounter {
                     List.of()));
             missed = null;
         }
-        out.addAll(thresholds.evaluate(at, frame, model, totals(at)));
+        out.addAll(thresholds.evaluate(at, frame, model, totals));
         publishStats();
         return out;
     }
@@ -163,12 +166,13 @@ final class TrapCounter {
     }
 
     /** No capture for too long: a missed result and an alert that ends with the next counted capture. */
-    List<PipelineResult> missed(Instant at, Instant since) throws SQLException {
+    List<PipelineResult> missed(Instant at, Instant startedAt) throws SQLException {
+        Instant since = since(startedAt);
         String reason = "no capture since " + since + " (missedAfter " + settings.missedAfterOrDefault()
                 + "): is the camera online and pointed at the trap?";
         store.saveUncounted(trap, at, period, CaptureStatus.MISSED, reason);
         failed++;
-        FrameRef none = FrameRef.none(trap, at);
+        FrameRef none = FrameRef.none(camera, at);
         List<PipelineResult> out = new ArrayList<>();
         out.add(new PestResult(none, 0, null, 0, model, trap, CaptureStatus.MISSED, reason, period, periodStart,
                 false, lastSpecies, List.of(), 0));
@@ -194,8 +198,7 @@ final class TrapCounter {
         return new Totals(day, week, inPeriod);
     }
 
-    private List<SpeciesCount> species(Instant at, int[] counts, int[] arrivals) throws SQLException {
-        Totals t = totals(at);
+    private List<SpeciesCount> species(Totals t, int[] counts, int[] arrivals) {
         List<SpeciesCount> out = new ArrayList<>(labels.size());
         for (int k = 0; k < labels.size(); k++) {
             String l = labels.get(k);

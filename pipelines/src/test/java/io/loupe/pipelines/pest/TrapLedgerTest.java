@@ -30,7 +30,7 @@ class TrapLedgerTest {
     Path dir;
 
     private TrapCounter counter(PestSettings s, PestStore store) throws Exception {
-        return new TrapCounter("traps", "trap-1", series.labels(), MODEL, s.withStore(store.file()), store);
+        return new TrapCounter("traps", "cam", "trap-1", series.labels(), MODEL, s.withStore(store.file()), store);
     }
 
     private static FrameRef frame(int seq, Instant at) {
@@ -216,6 +216,7 @@ class TrapLedgerTest {
             assertThat(c.missedAt(t0)).isEqualTo(t0.plus(Duration.ofMinutes(30)));
             List<PipelineResult> missed = c.missed(t0.plus(Duration.ofMinutes(31)), t0);
             assertThat(result(missed).status()).isEqualTo(CaptureStatus.MISSED);
+            assertThat(result(missed).frame().camera()).as("the camera, not the trap").isEqualTo("cam");
             assertThat(result(missed).of("whitefly").period()).isEqualTo(one.counts().whitefly());
             assertThat(alerts(missed)).singleElement().extracting(PipelineAlert::type)
                     .isEqualTo(PipelineAlert.Type.NEW);
