@@ -19,6 +19,7 @@ import io.loupe.models.ModelException;
 import io.loupe.models.ModelSpec;
 import io.loupe.pipelines.PipelineRegistry;
 import io.loupe.pipelines.defect.DefectSettings;
+import io.loupe.pipelines.gait.GaitSettings;
 import io.loupe.pipelines.pest.PestSettings;
 
 import java.io.IOException;
@@ -29,10 +30,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code evaluate --pipeline defect|pest --data DIR [--model M] [--config F] [--json] [--min-map X]
- * [--min-accuracy Y] [--max-count-error Z]}: the pipeline's quality on a labelled set (a conveyor video, a trap
- * series). The settings are those of the configuration's first pipeline of that type (the demo's by default), the
- * model that pipeline's unless {@code --model} is given. Exit 3 when a floor is not met.
+ * {@code evaluate --pipeline defect|pest|gait --data DIR [--model M] [--config F] [--json] [floors]}: the pipeline's
+ * quality on a labelled set made by {@code loupe samples} (a conveyor video, a trap series, a walk set). The settings
+ * are those of the configuration's first pipeline of that type (the demo's by default), the model that pipeline's
+ * unless {@code --model} is given (for gait: the pose model; a YOLO-pose export switches {@code pose.kind} to
+ * {@code yolo-pose}). Floors: defect {@code --min-map}, {@code --min-accuracy}; pest {@code --min-map},
+ * {@code --max-count-error}; gait {@code --min-pck} (PCK@0.1 over every labelled keypoint),
+ * {@code --max-cadence-error} (the worst bout's relative cadence error) and {@code --min-score-within-one} (share of
+ * walks scored within ±1). Exit 0, 1 when the evaluation cannot run (the reason on standard error: a missing or wrong
+ * set, a model that fails), 2 for a usage error, {@link #BELOW_FLOOR} when a floor is not met.
  */
 public final class EvaluateCommand implements Command {
     /** Exit code when the quality is below a floor. */
@@ -45,17 +51,19 @@ public final class EvaluateCommand implements Command {
 
     @Override
     public String usage() {
-        return "evaluate --pipeline defect|pest --data DIR [--model M] [--config F] [--json] [--min-map X]"
-                + " [--min-accuracy Y] [--max-count-error Z]   quality on a labelled set";
+        return "evaluate --pipeline defect|pest|gait --data DIR [--model M] [--config F] [--json] [--min-map X]"
+                + " [--min-accuracy Y] [--max-count-error Z] [--min-pck P] [--max-cadence-error C]"
+                + " [--min-score-within-one S]   quality on a labelled set";
     }
 
     @Override
     public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parse(argv, Set.of("--pipeline", "--data", "--model", "--config", "--min-map",
-                "--min-accuracy", "--max-count-error"), Set.of("--json"));
+                "--min-accuracy", "--max-count-error", "--min-pck", "--max-cadence-error", "--min-score-within-one"),
+                Set.of("--json"));
         String type = args.required("--pipeline");
-        if (!type.equals("defect") && !type.equals("pest")) {
-            throw new UsageException("--pipeline " + type + ": use defect or pest (gait cannot be evaluated yet)");
+        if (!type.equals("defect") && !type.equals("pest") && !type.equals("gait")) {
+            throw new UsageException("--pipeline " + type + ": use defect, pest or gait");
         }
         Path data = Path.of(args.required("--data"));
         Path file = args.path("--config", RunCommand.DEFAULT_CONFIG);
@@ -67,13 +75,21 @@ public final class EvaluateCommand implements Command {
             err.println(e.getMessage());
             return 1;
         }
-        Class<?> settingsType = type.equals("pest") ? PestSettings.class : DefectSettings.class;
+        Class<?> settingsType = switch (type) {
+            case "pest" -> PestSettings.class;
+            case "gait" -> GaitSettings.class;
+            default -> DefectSettings.class;
+        };
         PipelinePlan pipeline = plan.pipelines().stream().filter(p -> settingsType.isInstance(p.settings()))
                 .findFirst().orElse(null);
         if (pipeline == null) {
             err.println("evaluate: " + file + " has no " + type + " pipeline whose settings to use; give --config with"
                     + " one");
             return 1;
+        }
+        if (type.equals("gait")) {
+            return GaitEvaluate.run(plan, pipeline, data, args.has("--model") ? Path.of(args.get("--model", null))
+                    : null, args, out, err);
         }
         ModelSpec spec = args.has("--model") ? ModelSpec.of("evaluate", Path.of(args.get("--model", null)))
                 : plan.models().stream().filter(m -> m.id().equals(pipeline.model())).findFirst().orElseThrow();

@@ -1,0 +1,128 @@
+package io.loupe.appliance.evaluate;
+
+import io.loupe.models.Model;
+import io.loupe.pipelines.ModelCatalog;
+import io.loupe.pipelines.PhaseLatencies;
+import io.loupe.pipelines.PipelineContext;
+import io.loupe.pipelines.gait.GaitPipeline;
+import io.loupe.pipelines.gait.GaitPipelineFactory;
+import io.loupe.pipelines.gait.GaitResult;
+import io.loupe.pipelines.gait.GaitSettings;
+import io.loupe.pipelines.gait.PrivacySettings;
+import io.loupe.pipelines.gait.analysis.FreezeEpisode;
+import io.loupe.pipelines.gait.analysis.GaitScore;
+import io.loupe.samples.gait.truth.GaitTruthFiles;
+import io.loupe.samples.gait.truth.WalkEntry;
+import io.loupe.samples.gait.truth.WalkSet;
+import io.loupe.samples.gait.truth.WalkTruth;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gait pipeline's quality on a generated walk set ({@code loupe samples --domain gait}): each walk's video is
+ * decoded by the appliance's file source and played in order through a fresh gait pipeline built with the given
+ * settings (keypoint storage off), as the appliance would run it. Per frame, the walker's skeleton the pipeline used
+ * is scored against the true COCO-17 keypoints (PCK); per reported bout, the gait parameters against the walk's truth;
+ * per walk, the score (that of its longest scored bout) against the intended one, and the freezing episodes found.
+ */
+public final class GaitEvaluation {
+
+    private GaitEvaluation() {
+    }
+
+    /**
+     * Evaluates the gait pipeline with {@code settings} on the set in {@code data}.
+     *
+     * @param pose     the pipeline's model: a BlazePose landmark model ({@code pose.kind: mediapipe}) or a YOLO-pose
+     *                 export ({@code yolo-pose})
+     * @param models   the other models the settings name (the person detector of {@code pose.kind: mediapipe})
+     * @throws IOException              when the set's index, a walk's truth or its video cannot be read, or the
+     *                                  pipeline fails on a frame (the message names the file)
+     * @throws IllegalArgumentException when the models do not fit {@code settings.pose} (the message names the fix)
+     */
+    public static GaitReport run(Path data, Model pose, ModelCatalog models, GaitSettings settings)
+            throws IOException {
+        WalkSet set = readSet(data);
+        GaitSettings s = settings.withPrivacy(PrivacySettings.defaults());
+        GaitPipelineFactory factory = new GaitPipelineFactory();
+        PckTally all = new PckTally();
+        Map<String, PckTally> views = new LinkedHashMap<>();
+        List<GaitWalkReport> walks = new ArrayList<>();
+        String poseSource = null;
+        for (WalkEntry entry : set.walks()) {
+            WalkTruth truth = GaitTruthFiles.readWalk(data.resolve(entry.truth()));
+            Path video = data.resolve(entry.video());
+            WalkPlayback.Played played;
+            try (GaitPipeline pipeline = factory.create(new PipelineContext("evaluate", "evaluate",
+                    Clock.systemUTC(), new PhaseLatencies(), models), pose, s)) {
+                poseSource = pipeline.poseSource();
+                played = WalkPlayback.play(video, pipeline);
+            }
+            PckTally walk = new PckTally();
+            for (int f = 0; f < truth.frames().size(); f++) {
+                walk.add(truth.frames().get(f), f < played.skeletons().size() ? played.skeletons().get(f) : null);
+            }
+            all.addAll(walk);
+            views.computeIfAbsent(entry.view().label(), v -> new PckTally()).addAll(walk);
+            walks.add(walkReport(entry, truth, played, walk));
+        }
+        PoseAccuracy accuracy = new PoseAccuracy(walks.stream().mapToInt(GaitWalkReport::frames).sum(),
+                all.framesWithPerson(), all.framesWithoutPose(), all.framesMirrored(), all.total("all"),
+                views.entrySet().stream().map(e -> e.getValue().total(e.getKey())).toList(),
+                all.perJoint(set.keypoints()));
+        return new GaitReport(data.toString(), pose.info().path().toString(), poseSource, accuracy,
+                GaitSummaries.parameters(walks), GaitSummaries.scores(walks), walks, GaitScore.DISCLAIMER);
+    }
+
+    /**
+     * Reads a walk set's index and checks that every walk's truth and video are there: cheap, so a wrong folder is
+     * reported before any model loads.
+     *
+     * @throws IOException when {@code data} is not a walk set written by {@code loupe samples --domain gait}, or a
+     *                     file it lists is missing; the message names the file and the fix
+     */
+    public static WalkSet readSet(Path data) throws IOException {
+        Path index = data.resolve("walks.json");
+        if (!Files.isRegularFile(index)) {
+            throw new IOException(index + " does not exist: give --data a folder written by"
+                    + " `loupe samples --domain gait` (walks.json and walks/)");
+        }
+        WalkSet set = GaitTruthFiles.readSet(index);
+        if (set.walks().isEmpty()) {
+            throw new IOException(index + " lists no walks: generate a set with `loupe samples --domain gait"
+                    + " --count N`");
+        }
+        for (WalkEntry e : set.walks()) {
+            for (String file : new String[] {e.truth(), e.video()}) {
+                if (!Files.isRegularFile(data.resolve(file))) {
+                    throw new IOException("walk " + e.walk() + " in " + index + ": " + data.resolve(file)
+                            + " does not exist; regenerate the set with `loupe samples --domain gait`");
+                }
+            }
+        }
+        return set;
+    }
+
+    private static GaitWalkReport walkReport(WalkEntry entry, WalkTruth truth, WalkPlayback.Played played,
+                                             PckTally pck) {
+        List<GaitBoutError> bouts = new ArrayList<>();
+        List<FreezeEpisode> found = new ArrayList<>();
+        for (GaitResult r : played.bouts()) {
+            bouts.add(BoutComparison.compare(bouts.size() + 1, r, truth.bout()));
+            found.addAll(r.parameters().freezing());
+        }
+        PckScore score = pck.total("walk " + entry.walk());
+        return new GaitWalkReport(entry.walk(), entry.video(), entry.view().label(), played.skeletons().size(),
+                pck.framesWithoutPose(), pck.framesMirrored(), score.pck10(), score.pck05(), truth.score(),
+                BoutComparison.walkScore(played.bouts()), truth.bout().freezing().size(),
+                BoutComparison.freezesFound(truth.bout().freezing(), found),
+                BoutComparison.falseFreezes(truth.bout().freezing(), found), bouts);
+    }
+}
