@@ -166,7 +166,9 @@ public final class EvaluateCommand implements Command {
     private static int floors(EvaluationReport r, double minMap, double minAccuracy, PrintStream err) {
         int code = 0;
         if (minMap > 0 && !(r.map50() >= minMap)) {
-            err.printf(Locale.ROOT, "evaluate: mAP@0.5 %.3f is below the floor %.3f%n", r.map50(), minMap);
+            err.printf(Locale.ROOT, "evaluate: mAP@0.5 %s is below the floor %.3f%n", r.classes().isEmpty()
+                    ? "(not measured: the model draws no boxes; drop --min-map for an anomaly model)"
+                    : String.format(Locale.ROOT, "%.3f", r.map50()), minMap);
             code = BELOW_FLOOR;
         }
         if (minAccuracy > 0 && (r.parts() == null || !(r.parts().accuracy() >= minAccuracy))) {
@@ -182,6 +184,22 @@ public final class EvaluateCommand implements Command {
         out.printf(Locale.ROOT, "defect pipeline on %s: model %s, settings of pipeline %s, %d frames%s%n", r.data(),
                 r.model(), settingsOf, r.frames(), r.agnostic() ? " (the model's classes are not the set's:"
                         + " every box counts as one class)" : "");
+        if (r.classes().isEmpty()) {
+            out.println("  boxes: not measured (the model draws none: an anomaly model is measured by its part"
+                    + " verdicts)");
+        } else {
+            printClasses(r, out);
+        }
+        PartMetrics p = r.parts();
+        if (p == null) {
+            out.println("  part verdicts: not measured (the pipeline's mode is not presence)");
+        } else {
+            out.printf(Locale.ROOT, "  part verdicts: %d of %d correct (accuracy %.3f); %d judged once, %d missed,"
+                    + " %d extra%n", p.correct(), p.parts(), p.accuracy(), p.judged(), p.missed(), p.extra());
+        }
+    }
+
+    private static void printClasses(EvaluationReport r, PrintStream out) {
         out.printf(Locale.ROOT, "  %-10s %7s %10s %6s %9s %7s %7s%n", "class", "truths", "detections", "hits",
                 "precision", "recall", "AP@0.5");
         for (ClassMetrics c : r.classes()) {
@@ -190,12 +208,5 @@ public final class EvaluateCommand implements Command {
         }
         out.printf(Locale.ROOT, "  mAP@0.5 %.3f (IoU 0.5, detections at the model's confidence for precision and"
                 + " recall, down to 0.05 for AP)%n", r.map50());
-        PartMetrics p = r.parts();
-        if (p == null) {
-            out.println("  part verdicts: not measured (the pipeline's mode is not presence)");
-        } else {
-            out.printf(Locale.ROOT, "  part verdicts: %d of %d correct (accuracy %.3f); %d judged once, %d missed,"
-                    + " %d extra%n", p.correct(), p.parts(), p.accuracy(), p.judged(), p.missed(), p.extra());
-        }
     }
 }

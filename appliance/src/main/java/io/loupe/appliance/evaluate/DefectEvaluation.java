@@ -10,6 +10,7 @@ import io.loupe.models.Detection;
 import io.loupe.models.Detector;
 import io.loupe.models.Model;
 import io.loupe.models.ModelException;
+import io.loupe.models.ResultKind;
 import io.loupe.pipelines.PipelineContext;
 import io.loupe.pipelines.PipelineResult;
 import io.loupe.pipelines.PipelineWorker;
@@ -50,7 +51,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 /**
  * The defect pipeline on a generated conveyor set ({@code loupe samples --domain defect}): the detector on every frame
  * against the per-frame defect boxes, then the whole pipeline with the configured settings (NG images off) against the
- * per-part verdicts.
+ * per-part verdicts. An anomaly model (anomalib) has no boxes to match: only its part verdicts are measured.
  */
 public final class DefectEvaluation {
     private static final float LOWEST_SCORE = 0.05f;
@@ -64,9 +65,16 @@ public final class DefectEvaluation {
      *
      * @throws IOException    when the set's ground truth or video cannot be read (the message names the file)
      * @throws ModelException when the model fails on a frame
+     * @throws IllegalArgumentException when the model is an anomaly model and the settings' mode is not presence (its
+     *                                  verdicts are per part: there would be nothing to measure)
      */
     public static EvaluationReport run(Path data, Model model, DefectSettings settings)
             throws IOException, ModelException {
+        boolean anomaly = model.resultKind() == ResultKind.ANOMALY;
+        if (anomaly && settings.mode() != PartMode.PRESENCE) {
+            throw new IllegalArgumentException(model.info().path() + " is an anomaly model: it is measured by its part"
+                    + " verdicts, which need a defect pipeline in presence mode; give --config with one");
+        }
         Path truthFile = data.resolve("ground-truth.json");
         if (!Files.isRegularFile(truthFile)) {
             throw new IOException(truthFile + " does not exist: give --data a folder written by"
@@ -77,9 +85,9 @@ public final class DefectEvaluation {
         List<String> modelLabels = model.info().labels();
         Set<String> truthLabels = new HashSet<>();
         truth.frames().forEach(f -> f.defects().forEach(d -> truthLabels.add(d.type().label())));
-        boolean agnostic = modelLabels.stream().noneMatch(truthLabels::contains);
+        boolean agnostic = !anomaly && modelLabels.stream().noneMatch(truthLabels::contains);
         Map<String, BoxMatcher> matchers = new LinkedHashMap<>();
-        int frames = detect(video, truth, model, agnostic, matchers);
+        int frames = anomaly ? truth.frames().size() : detect(video, truth, model, agnostic, matchers);
         List<ClassMetrics> classes = new ArrayList<>();
         matchers.forEach((label, m) -> classes.add(m.metrics(label, model.confidence())));
         double map = classes.stream().filter(c -> c.truths() > 0).mapToDouble(ClassMetrics::ap50).average()

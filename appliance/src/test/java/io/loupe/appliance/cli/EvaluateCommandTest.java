@@ -69,6 +69,32 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluate_anomalyModelOnCommittedConveyorSet_isMeasuredByItsPartVerdictsAlone() throws Exception {
+        CliRun r = CliRun.of("evaluate", "--pipeline", "defect", "--data",
+                Repo.root().resolve("sample-data/defect").toString(), "--config",
+                Repo.root().resolve("config/appliance.yml").toString(), "--model",
+                Repo.root().resolve("models/zoo/part-anomaly.onnx").toString(), "--json", "--min-accuracy", "0.95");
+
+        // the anomalib model draws no boxes: no detector metrics, only the verdicts (measured 21 of 21)
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.get("classes")).isEmpty();
+        assertThat(report.at("/parts/parts").asInt()).isEqualTo(21);
+        assertThat(report.at("/parts/accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void evaluate_anomalyModelWithABoxFloor_saysTheFloorCannotBeMeasured() {
+        CliRun r = CliRun.of("evaluate", "--pipeline", "defect", "--data",
+                Repo.root().resolve("sample-data/defect").toString(), "--config",
+                Repo.root().resolve("config/appliance.yml").toString(), "--model",
+                Repo.root().resolve("models/zoo/part-anomaly.onnx").toString(), "--min-map", "0.5");
+
+        assertThat(r.code()).isEqualTo(EvaluateCommand.BELOW_FLOOR);
+        assertThat(r.err()).contains("not measured").contains("drop --min-map for an anomaly model");
+    }
+
+    @Test
     void evaluate_aFolderWithoutGroundTruth_namesTheFileAndHowToMakeOne(@TempDir Path empty) {
         CliRun r = CliRun.of("evaluate", "--pipeline", "defect", "--data", empty.toString(), "--config",
                 Repo.root().resolve("config/appliance.yml").toString());
