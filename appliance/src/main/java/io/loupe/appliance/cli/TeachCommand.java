@@ -78,6 +78,13 @@ public final class TeachCommand implements Command {
             out.printf(Locale.ROOT, "taught %s from %d good images: scores %.4f..%.4f (mean %.4f, sd %.4f);"
                             + " threshold %.4f (%s)%nwrote %s — set pipelines.%s.settings.anomaly.file to it and restart%n",
                     r.scorer(), r.goodCount(), r.min(), r.max(), r.mean(), r.std(), r.threshold(), r.rule(), target, id);
+            if (r.flagged() > 0) {
+                err.printf(Locale.ROOT, "teach: warning: %d of %d good images score at or above the model's own"
+                        + " threshold, so it takes them for anomalies and the taught threshold %.4f may pass real"
+                        + " defects; check that each image in %s is one good part cut as the pipeline cuts it"
+                        + " (presence mode: the part's box), not a whole frame%n", r.flagged(), r.goodCount(),
+                        r.threshold(), good);
+            }
             return 0;
         } catch (ModelException | AnomalyException | IOException | IllegalArgumentException e) {
             err.println("teach: " + e.getMessage());

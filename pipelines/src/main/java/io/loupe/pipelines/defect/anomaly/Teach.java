@@ -45,6 +45,7 @@ public final class Teach {
         }
         double[] scores = new double[n];
         int folds = 0;
+        int flagged = 0;
         if (scorer instanceof LearningScorer learner) {
             if (n < 2) {
                 throw new IllegalArgumentException("teach with scorer " + scorer.name() + " needs at least 2 good"
@@ -69,7 +70,9 @@ public final class Teach {
             learner.learn(good);
         } else {
             for (int i = 0; i < n; i++) {
-                scores[i] = scorer.score(good.get(i)).score();
+                AnomalyScore own = scorer.score(good.get(i));
+                scores[i] = own.score();
+                flagged += own.score() >= own.threshold() ? 1 : 0; // false for NaN: no threshold of its own
             }
         }
         double min = Double.MAX_VALUE;
@@ -91,7 +94,7 @@ public final class Teach {
             list.add(s);
         }
         return new TeachResult(scorer.name(), n, folds, list, min, mean, std, max, rule,
-                rule.threshold(mean, std, max));
+                rule.threshold(mean, std, max), flagged);
     }
 
     /**

@@ -16,9 +16,12 @@ import java.util.List;
  * @param max       highest good score
  * @param rule      the threshold rule
  * @param threshold the threshold it gives
+ * @param flagged   good images the scorer itself calls anomalous (score at or above its own threshold: an anomalib
+ *                  export's); 0 when it has none. Many mean the images are not what the model was made for (a whole
+ *                  frame for a model of one part's crop): the taught threshold would then pass real defects
  */
 public record TeachResult(String scorer, int goodCount, int folds, List<Double> scores, double min, double mean,
-                          double std, double max, TeachRule rule, double threshold) {
+                          double std, double max, TeachRule rule, double threshold, int flagged) {
 
     public TeachResult {
         scores = List.copyOf(scores);
