@@ -125,7 +125,7 @@ public final class PestSceneGenerator implements SceneGenerator {
                         CAPTURES + "/" + name + ".json", time, plan.trapPeriod(), plan.trapChanged(), counts, fresh));
                 if (tiles != null) {
                     try (Mat decoded = decode(bytes, jpeg)) {
-                        tiles.write(plan.capture(), decoded, truths);
+                        tiles.write(plan.capture(), decoded, truths, plan.debris());
                     }
                 }
                 insects.addAll(now);

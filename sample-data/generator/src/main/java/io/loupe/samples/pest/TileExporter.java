@@ -23,8 +23,12 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * flush with the image's edge), so neighbours overlap by at least {@value #TILE} - {@value #STRIDE} px, more than the
  * largest insect. Files: {@code images/NNNN_xXXXX_yYYYY.jpg}, {@code labels/…txt} (one {@code class cx cy w h} line
  * per insect, normalised to the tile; an insect cut by the tile's edge is labelled with its clipped box when at
- * least {@value #MIN_VISIBLE} of it is inside, else left out; tiles without insects get an empty label file) and a
- * {@code data.yaml} for Ultralytics with the class names in {@link Species} order.
+ * least {@value #MIN_VISIBLE} of it is inside, else left out; tiles without insects get an empty label file), a
+ * {@code data.yaml} for Ultralytics with the class names in {@link Species} order, and {@code distractors/…txt}: the
+ * debris that is not an insect but may pass for one (grains, leaf fragments, fibres; not dust), one
+ * {@code kind cx cy w h} line each ({@link DebrisPlan.Kind} name, its extent as a square, normalised to the tile) —
+ * not labels (Ultralytics ignores the folder), but places a trainer can show the detector more often, so that it
+ * learns what is <em>not</em> an insect.
  */
 public final class TileExporter {
 
@@ -39,12 +43,14 @@ public final class TileExporter {
 
     private final Path images;
     private final Path labels;
+    private final Path distractors;
     private final List<Path> written = new ArrayList<>();
 
     /** Creates the folders and {@code data.yaml} under {@code root}. */
     public TileExporter(Path root) throws IOException {
         this.images = Files.createDirectories(root.resolve("images"));
         this.labels = Files.createDirectories(root.resolve("labels"));
+        this.distractors = Files.createDirectories(root.resolve("distractors"));
         StringBuilder yaml = new StringBuilder("# Loupe synthetic sticky-trap tiles (loupe samples --domain pest --yolo)\n")
                 .append("# ").append(TILE).append("x").append(TILE).append(" tiles of the full-size captures, stride ")
                 .append(STRIDE).append(" px\n")
@@ -71,8 +77,11 @@ public final class TileExporter {
         return at;
     }
 
-    /** Writes the tiles of capture {@code capture} ({@code image} is the capture as decoded from its JPEG). */
-    public void write(int capture, Mat image, List<InsectTruth> insects) throws IOException {
+    /**
+     * Writes the tiles of capture {@code capture} ({@code image} is the capture as decoded from its JPEG) with their
+     * labels and distractors.
+     */
+    public void write(int capture, Mat image, List<InsectTruth> insects, List<DebrisPlan> debris) throws IOException {
         if (image.cols() < TILE || image.rows() < TILE) {
             throw new IllegalArgumentException("capture " + capture + " is " + image.cols() + "x" + image.rows()
                     + ", smaller than one " + TILE + " px tile");
@@ -89,8 +98,11 @@ public final class TileExporter {
                 }
                 Path label = labels.resolve(name + ".txt");
                 Files.writeString(label, labels(new Box(x, y, TILE, TILE), insects), StandardCharsets.UTF_8);
+                Path distractor = distractors.resolve(name + ".txt");
+                Files.writeString(distractor, distractors(new Box(x, y, TILE, TILE), debris), StandardCharsets.UTF_8);
                 written.add(file);
                 written.add(label);
+                written.add(distractor);
             }
         }
     }
@@ -105,6 +117,20 @@ public final class TileExporter {
             lines.append(String.format(Locale.ROOT, "%d %.6f %.6f %.6f %.6f%n", insect.species().ordinal(),
                     (seen.x() - tile.x() + seen.width() / 2.0) / TILE, (seen.y() - tile.y() + seen.height() / 2.0) / TILE,
                     (double) seen.width() / TILE, (double) seen.height() / TILE));
+        }
+        return lines.toString();
+    }
+
+    static String distractors(Box tile, List<DebrisPlan> debris) {
+        StringBuilder lines = new StringBuilder();
+        for (DebrisPlan d : debris) {
+            if (d.kind() == DebrisPlan.Kind.DUST || d.x() < tile.x() || d.y() < tile.y()
+                    || d.x() >= tile.x() + tile.width() || d.y() >= tile.y() + tile.height()) {
+                continue;
+            }
+            double side = Math.min(d.size(), TILE);
+            lines.append(String.format(Locale.ROOT, "%s %.6f %.6f %.6f %.6f%n", d.kind().name().toLowerCase(Locale.ROOT),
+                    (d.x() - tile.x()) / TILE, (d.y() - tile.y()) / TILE, side / TILE, side / TILE));
         }
         return lines.toString();
     }

@@ -259,6 +259,21 @@ class PestSceneGeneratorTest {
                 }
             }
         }
+        // and the debris that may pass for an insect is listed beside the labels, never as one
+        int distractors = 0;
+        for (int y : ys) {
+            for (int x : xs) {
+                String name = String.format("0001_x%04d_y%04d", x, y);
+                for (String line : Files.readAllLines(tmp.resolve("yolo/distractors/" + name + ".txt"))) {
+                    String[] f = line.split(" ");
+                    assertEquals(5, f.length, line);
+                    assertTrue(List.of("grain", "fragment", "fibre").contains(f[0]), line);
+                    assertTrue(Double.parseDouble(f[1]) < 1 && Double.parseDouble(f[2]) < 1, line);
+                    distractors++;
+                }
+            }
+        }
+        assertTrue(distractors > 0, "no distractor listed");
         for (InsectTruth insect : capture.insects()) {
             boolean whole = false;
             for (int y : ys) {
