@@ -9,12 +9,14 @@ import torch.nn.functional as F
 class CropSampler:
     """Crops of `crop` pixels: half centred near a random region, a quarter near a random box, a quarter anywhere
     (each moved by up to a third of the crop), half of them rescaled by 0.75-1.33; flips, brightness, colour and
-    noise jitter. Boxes that keep less than half their area in the crop are dropped."""
+    noise jitter. Boxes that keep less than half their area in the crop are dropped. With `distractors` (things that
+    are not objects but may pass for one), a `distractor_share` of the crops is first centred near one of those."""
 
-    def __init__(self, images, boxes, regions, crop, seed):
+    def __init__(self, images, boxes, regions, crop, seed, distractors=None, distractor_share=0.0):
         """images: uint8 [H, W, 3] each at least crop x crop; boxes: float [M, 5] x1, y1, x2, y2, class per image;
-        regions: float [K, 4] per image."""
+        regions and distractors: float [K, 4] per image."""
         self.images, self.boxes, self.regions = images, boxes, regions
+        self.distractors, self.distractor_share = distractors, distractor_share
         self.crop = crop
         self.rng = np.random.default_rng(seed)
         self.box_count = sum(len(b) for b in boxes)
@@ -26,7 +28,10 @@ class CropSampler:
         scale = float(np.exp(rng.uniform(np.log(0.75), np.log(1.33)))) if rng.random() < 0.5 else 1.0
         side = int(round(s * scale))
         mode = rng.random()
-        if mode < 0.5 and len(regions):
+        if self.distractor_share > 0 and len(self.distractors[i]) and rng.random() < self.distractor_share:
+            b = self.distractors[i][rng.integers(len(self.distractors[i]))]
+            cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+        elif mode < 0.5 and len(regions):
             b = regions[rng.integers(len(regions))]
             cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
         elif mode < 0.75 and len(boxes):

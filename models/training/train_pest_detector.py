@@ -63,8 +63,16 @@ def yolo_labels(path, w, h):
     return out
 
 
-def load_sets(folders, step=1):
-    images, boxes, names = [], [], None
+def yolo_distractors(path, w, h, kinds):
+    """[K, 4] x1, y1, x2, y2 in pixels of the listed kinds from a tile's distractors file (`kind cx cy w h`)."""
+    rows = [line.split() for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
+    out = [[(float(cx) - float(bw) / 2) * w, (float(cy) - float(bh) / 2) * h, (float(cx) + float(bw) / 2) * w,
+            (float(cy) + float(bh) / 2) * h] for kind, cx, cy, bw, bh in rows if kind in kinds]
+    return np.array(out, np.float32).reshape(-1, 4)
+
+
+def load_sets(folders, step=1, kinds=()):
+    images, boxes, distractors, names = [], [], [], None
     for folder in folders:
         n = yolo_names(folder)
         if names is None:
@@ -76,7 +84,9 @@ def load_sets(folders, step=1):
             images.append(rgb)
             boxes.append(yolo_labels(pathlib.Path(folder) / "labels" / (path.stem + ".txt"), rgb.shape[1],
                                      rgb.shape[0]))
-    return images, boxes, names
+            distractors.append(yolo_distractors(pathlib.Path(folder) / "distractors" / (path.stem + ".txt"),
+                                                rgb.shape[1], rgb.shape[0], kinds))
+    return images, boxes, distractors, names
 
 
 def main():
@@ -90,6 +100,10 @@ def main():
     parser.add_argument("--crop", type=int, default=192)
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--tile-step", type=int, default=1, help="use every n-th tile")
+    parser.add_argument("--distractors", nargs="*", default=["fragment", "fibre"],
+                        help="debris kinds from the sets' distractors/ files to centre crops on (none: no such crops)")
+    parser.add_argument("--distractor-share", type=float, default=0.25,
+                        help="share of the crops centred near a distractor")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--confidence", type=float, default=0.5, help="the manifest's score threshold")
@@ -98,10 +112,12 @@ def main():
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     started = time.time()
-    images, boxes, names = load_sets(args.sets, args.tile_step)
-    sampler = crops.CropSampler(images, boxes, [b[:, :4] for b in boxes], args.crop, args.seed)
-    print(f"loaded {len(images)} tiles with {sampler.box_count} boxes in {time.time() - started:.0f} s; classes "
-          f"{names}", flush=True)
+    images, boxes, distractors, names = load_sets(args.sets, args.tile_step, set(args.distractors))
+    share = args.distractor_share if args.distractors else 0.0
+    sampler = crops.CropSampler(images, boxes, [b[:, :4] for b in boxes], args.crop, args.seed, distractors, share)
+    print(f"loaded {len(images)} tiles with {sampler.box_count} boxes and {sum(len(d) for d in distractors)} "
+          f"distractors ({', '.join(args.distractors) or 'none'}) in {time.time() - started:.0f} s; classes {names}",
+          flush=True)
     net = tinydet.TinyDet(len(names), widths=(16, 32, 64), depth=2, context=96)
     seconds = tinydet.fit(net, sampler, args.steps, args.batch, args.lr, args.seed, args.checkpoint, args.resume,
                           {"classes": names})
@@ -136,7 +152,8 @@ def main():
             "command": "/usr/bin/python3 models/training/train_pest_detector.py --sets "
                        + " ".join(f"DIR/{s.parent.name}/yolo" for s in args.sets)
                        + f" --steps {args.steps} --batch {args.batch} --crop {args.crop} --lr {args.lr} --tile-step "
-                       f"{args.tile_step} --threads {args.threads} --seed {args.seed}",
+                       f"{args.tile_step} --distractors {' '.join(args.distractors)} --distractor-share "
+                       f"{args.distractor_share} --threads {args.threads} --seed {args.seed}",
             "architecture": f"tinydet.TinyDet: {params} parameters, conv blocks 16-32-64 channels to one stride-"
                             f"{net.stride} grid (6400 cells), a stride-{2 * net.stride} context branch, per cell "
                             f"{len(names)} class scores and 4 box distances, decoded in the graph to Ultralytics' "
@@ -144,8 +161,9 @@ def main():
             "trained_on": f"YOLO tile sets of generated sticky-trap scenes ({', '.join(s.parent.name for s in args.sets)}"
                           f"): {len(images)} tiles of 640x640, boxes per class "
                           + ", ".join(f"{n} {c}" for n, c in zip(names, counts)),
-            "training": f"{args.steps} steps of {args.batch} random {args.crop}x{args.crop} crops (flips, 0.75-1.33 "
-                        f"scale, brightness, colour and noise jitter), AdamW, lr {args.lr} with warm-up and cosine "
+            "training": f"{args.steps} steps of {args.batch} random {args.crop}x{args.crop} crops ({share:.0%} "
+                        f"centred near debris that may pass for an insect: {', '.join(args.distractors) or 'none'}; "
+                        f"flips, 0.75-1.33 scale, brightness, colour and noise jitter), AdamW, lr {args.lr} with warm-up and cosine "
                         f"decay, seed {args.seed}",
             "train_seconds": round(seconds),
             "confidence_chosen_on": args.confidence_chosen_on,
