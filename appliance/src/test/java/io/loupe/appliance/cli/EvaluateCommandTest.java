@@ -92,6 +92,25 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluate_anomalyModelOnAHeldOutGeneratedScene_judgesThePartsItNeverSaw(@TempDir Path dir) throws Exception {
+        // given the held-out scene of the model's manifest, generated here: seed 2024, 60 s, 49 parts
+        CliRun made = CliRun.of("samples", "--domain", "defect", "--seed", "2024", "--seconds", "60", "--out",
+                dir.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+
+        // when the defect pipeline (presence mode) judges it with the anomaly model alone
+        CliRun r = CliRun.of("evaluate", "--pipeline", "defect", "--data", dir.toString(), "--config",
+                Repo.root().resolve("config/appliance.yml").toString(), "--model",
+                Repo.root().resolve("models/zoo/part-anomaly.onnx").toString(), "--json", "--min-accuracy", "0.95");
+
+        // then the part-verdict target holds (measured 49 of 49)
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.at("/parts/parts").asInt()).isEqualTo(49);
+        assertThat(report.at("/parts/missed").asInt()).isZero();
+    }
+
+    @Test
     void evaluate_anomalyModelWithABoxFloor_saysTheFloorCannotBeMeasured() {
         CliRun r = CliRun.of("evaluate", "--pipeline", "defect", "--data",
                 Repo.root().resolve("sample-data/defect").toString(), "--config",
