@@ -6,17 +6,26 @@ import java.util.List;
 /**
  * Splits a bout into straight stretches by walking direction. Side view: the sign of the hip centre's horizontal
  * velocity, where it exceeds {@value #MIN_SPEED_BH} body heights per second, in stretches that progress at least
- * {@value #MIN_PROGRESSION_BH} H. Frontal view: which way the body faces, from the order of the shoulders and hips
- * across the image (facing the camera, the left shoulder is on the image's right), where their width exceeds
- * {@value #MIN_FACING} body heights, and only while the walker's apparent size changes the matching way by at least
- * {@value #MIN_SCALE_RATE} per second (growing towards the camera, shrinking away from it): so turning on the spot is
- * not straight walking, and a turn is where the facing flips.
+ * {@value #MIN_PROGRESSION_BH} H. Frontal view: the sign of the change of the walker's apparent size (growing: towards
+ * the camera, shrinking: away from it), where it is at least {@value #MIN_SCALE_RATE} per second and the body is square
+ * to the camera (the shoulders' and hips' width across the image, whichever way they are ordered, at least
+ * {@value #MIN_WIDTH} H): so turning on the spot is not straight walking, and a turn is where the direction flips. The
+ * order of the shoulders and hips is not used: a pose model may take a back view for a front view (mirrored labels).
  */
 final class Direction {
     static final double MIN_SPEED_BH = 0.03;
-    static final double MIN_FACING = 0.03;
-    /** Frontal view: least rate of change of log body height (per second) that counts as walking. */
-    static final double MIN_SCALE_RATE = 0.02;
+    /** Frontal view: least width of shoulders plus twice the hips across the image, body heights (square-on: ~0.45). */
+    static final double MIN_WIDTH = 0.15;
+    /**
+     * Frontal view: least rate of change of log body height (per second) that counts as walking: a slow walker
+     * (0.4 m/s) 6 m from the camera still does (0.067/s); the drift of a turn on the spot mostly does not.
+     */
+    static final double MIN_SCALE_RATE = 0.05;
+    /**
+     * Frontal view: least change of the log of the apparent size over a stretch (0.1: about 40 cm at 4 m), so that the
+     * drift of a turn on the spot is not a stretch.
+     */
+    static final double MIN_SCALE_CHANGE = 0.1;
     /** Side view: least progression of a stretch, body heights. */
     static final double MIN_PROGRESSION_BH = 0.2;
     /** Pauses in the direction signal shorter than this are bridged, seconds. */
@@ -40,22 +49,22 @@ final class Direction {
                 dir[i] = v[i] > MIN_SPEED_BH ? 1 : v[i] < -MIN_SPEED_BH ? -1 : 0;
             }
         } else {
-            double[] f = new double[k.n];
+            double[] width = new double[k.n];
             for (int i = 0; i < k.n; i++) {
-                double s = k.x[Joints.LEFT_SHOULDER][i] - k.x[Joints.RIGHT_SHOULDER][i];
-                double hp = k.x[Joints.LEFT_HIP][i] - k.x[Joints.RIGHT_HIP][i];
+                double s = Math.abs(k.x[Joints.LEFT_SHOULDER][i] - k.x[Joints.RIGHT_SHOULDER][i]);
+                double hp = Math.abs(k.x[Joints.LEFT_HIP][i] - k.x[Joints.RIGHT_HIP][i]);
                 double sum = (Double.isNaN(s) ? 0 : s) + (Double.isNaN(hp) ? 0 : 2 * hp);
-                f[i] = Double.isNaN(s) && Double.isNaN(hp) ? Double.NaN : sum / k.h[i];
+                width[i] = Double.isNaN(s) && Double.isNaN(hp) ? Double.NaN : sum / k.h[i];
             }
-            f = Signals.smooth(f, k.samples(0.15));
+            width = Signals.smooth(width, k.samples(0.15));
             double[] lnh = new double[k.n];
             for (int i = 0; i < k.n; i++) {
                 lnh[i] = Math.log(k.h[i]);
             }
             double[] rate = Signals.smooth(Signals.derivative(lnh, k.t, k.samples(0.5)), k.samples(0.25));
             for (int i = 0; i < k.n; i++) {
-                int facing = f[i] > MIN_FACING ? 1 : f[i] < -MIN_FACING ? -1 : 0;
-                dir[i] = rate[i] * facing > MIN_SCALE_RATE ? facing : 0;
+                boolean square = width[i] >= MIN_WIDTH;
+                dir[i] = !square ? 0 : rate[i] > MIN_SCALE_RATE ? 1 : rate[i] < -MIN_SCALE_RATE ? -1 : 0;
             }
         }
         return dir;
@@ -91,6 +100,8 @@ final class Direction {
         if (view == View.SIDE) {
             merged.removeIf(s -> Math.abs(k.hipX[s.to() - 1] - k.hipX[s.from()]) / k.h[s.from()]
                     < MIN_PROGRESSION_BH);
+        } else {
+            merged.removeIf(s -> Math.abs(Math.log(k.h[s.to() - 1] / k.h[s.from()])) < MIN_SCALE_CHANGE);
         }
         return merged;
     }

@@ -5,10 +5,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Measures one bout: pure Java over a {@link KeypointSeries}, no I/O, no state. Steps: fill short gaps and smooth every
- * keypoint track ({@link Tracks}); estimate body height from the legs; decide the view when not configured; split the
- * bout into straight stretches by walking direction, turns being where it flips ({@link Direction}); find freezing
- * episodes ({@link Freezes}) and heel strikes ({@link HeelStrikes}); then the parameters of {@link GaitParameters}.
+ * Measures one bout: pure Java over a {@link KeypointSeries}, no I/O, no state. Steps: keep left and right consistent
+ * ({@link LeftRight}), fill short gaps and smooth every keypoint track ({@link Tracks}); estimate body height from the
+ * legs; decide the view when not configured; split the bout into straight stretches by walking direction, turns being
+ * where it flips ({@link Direction}); find freezing episodes ({@link Freezes}) and cut them out of the stretches
+ * ({@link Segments}: walking); find the stride period and the heel strikes in the walking segments
+ * ({@link HeelStrikes}); then the parameters of {@link GaitParameters}.
+ *
+ * <p>Cadence is steps per minute of walking, as the scene generator's truth counts it: 60 over the mean time of the
+ * straight steps (consecutive heel strikes of opposite feet within one walking segment; never across a freeze or a
+ * turn). Where that mean disagrees by more than {@value #RHYTHM_AGREEMENT} with half the stride period of the feet's
+ * rhythm, and a segment is long enough to measure the rhythm ({@value #RHYTHM_STRIDES} periods), the heel strikes
+ * were mistimed (a pose model's jitter around the feet, seen in frontal views) and the rhythm gives the mean step time;
+ * step-time variability still comes from the heel strikes.
  * A parameter whose keypoints were not seen well enough is null with the reason, never invented: arm swing needs
  * shoulders and elbows in {@value #MIN_COVERAGE} of the straight-walking samples, trunk flexion shoulders and hips, and
  * the sagittal-plane measures (arm swing, trunk flexion, foot lift) need a side view.
@@ -18,13 +27,17 @@ public final class GaitAnalyzer {
     static final double MIN_COVERAGE = 0.7;
     /** A frontal view has hips (and shoulders) at least this wide, in body heights (side view: near 0). */
     static final double FRONTAL_WIDTH_BH = 0.06;
+    /**
+     * The heel strikes' mean step time may differ from half the stride period of the feet's rhythm by this share;
+     * beyond it (strikes mistimed by keypoint noise, or one missed or extra), the rhythm gives the mean step time.
+     */
+    static final double RHYTHM_AGREEMENT = 0.04;
+    /** ... when a walking segment holds at least this many stride periods (else the rhythm is not well measured). */
+    static final double RHYTHM_STRIDES = 2;
+    /** Straight steps needed for a cadence (one step's timing is one pair of keypoint estimates: too noisy). */
+    static final int MIN_STEPS = 2;
     /** A step interval longer than this many times the median is a missed heel strike, not a step. */
     static final double MAX_STEP_RATIO = 1.7;
-    /**
-     * A freezing episode's edges are where the feet settle and start again; heel strikes and steps within this many
-     * seconds of them still count.
-     */
-    static final double FREEZE_EDGE_S = 0.25;
 
     private final AnalysisSettings settings;
 
@@ -56,25 +69,26 @@ public final class GaitAnalyzer {
         }
         boolean[] still = Freezes.still(k, settings.stillBh());
         List<FreezeEpisode> freezes = Freezes.find(k, still, settings.minFreezeS());
-        List<HeelStrike> strikes = HeelStrikes.find(k, view, stretches);
-        strikes.removeIf(h -> inFreeze(h.time(), freezes));
+        List<Stretch> segments = Segments.walking(k, stretches, freezes);
+        double period = HeelStrikes.period(k, view, segments);
+        List<HeelStrike> strikes = HeelStrikes.find(k, view, segments, freezes, period);
 
-        // steps and strides within one stretch, not across a freeze
+        // steps (consecutive heel strikes of opposite feet) and strides (of the same foot) within one walking segment
         List<Double> stepTimes = new ArrayList<>();
         List<int[]> steps = new ArrayList<>();
         List<Double> strideTimes = new ArrayList<>();
         List<int[]> strides = new ArrayList<>();
         for (int a = 0; a < strikes.size(); a++) {
+            HeelStrike ha = strikes.get(a);
+            int ia = k.nearest(ha.time());
+            int segment = Segments.of(segments, ia);
             for (int b = a + 1; b < strikes.size(); b++) {
-                HeelStrike ha = strikes.get(a);
                 HeelStrike hb = strikes.get(b);
-                int ia = k.index(ha.time());
-                int ib = k.index(hb.time());
-                if (stretchOf(stretches, ia) != stretchOf(stretches, ib) || stretchOf(stretches, ia) < 0
-                        || overlapsFreeze(ha.time(), hb.time(), freezes)) {
+                int ib = k.nearest(hb.time());
+                if (Segments.of(segments, ib) != segment || segment < 0) {
                     break;
                 }
-                if (hb.foot() != ha.foot() && b == a + 1 && !firstAfterFreeze(strikes, a, freezes)) {
+                if (hb.foot() != ha.foot() && b == a + 1) {
                     stepTimes.add(hb.time() - ha.time());
                     steps.add(new int[] {ia, ib});
                 }
@@ -91,12 +105,19 @@ public final class GaitAnalyzer {
         Double cadence = null;
         Double stepTime = null;
         Double stepCv = null;
-        if (stepTimes.isEmpty()) {
-            missing.add(new MissingParameter("cadence_spm", "no two consecutive heel strikes in straight walking"));
+        if (stepTimes.size() < MIN_STEPS) {
+            missing.add(new MissingParameter("cadence_spm", stepTimes.isEmpty()
+                    ? "no two consecutive heel strikes in straight walking"
+                    : "one straight step only: too few to time the gait"));
         } else {
             stepTime = Signals.mean(stepTimes);
-            cadence = 60 / stepTime;
             stepCv = nanToNull(Signals.cv(stepTimes));
+            double stride = period / k.fps;
+            if (Segments.longest(k, segments) >= RHYTHM_STRIDES * stride
+                    && Math.abs(stepTime / (stride / 2) - 1) > RHYTHM_AGREEMENT) {
+                stepTime = stride / 2;
+            }
+            cadence = 60 / stepTime;
         }
         Double strideTime = strideTimes.isEmpty() ? null : Signals.mean(strideTimes);
         Double strideCv = nanToNull(Signals.cv(strideTimes));
@@ -142,11 +163,12 @@ public final class GaitAnalyzer {
                         + " view (film from the side)"));
             }
         } else if (view == View.SIDE) {
-            armLeft = SagittalMeasures.armSwing(k, stretches, strides, Joints.LEFT_SHOULDER, Joints.LEFT_ELBOW,
-                    "arm_swing_left_deg", "left", missing);
-            armRight = SagittalMeasures.armSwing(k, stretches, strides, Joints.RIGHT_SHOULDER, Joints.RIGHT_ELBOW,
-                    "arm_swing_right_deg", "right", missing);
-            trunk = SagittalMeasures.trunkFlexion(k, stretches, missing);
+            List<int[]> cycles = cycles(k, segments, strikes, strides, period);
+            armLeft = SagittalMeasures.armSwing(k, segments, cycles, Joints.LEFT_SHOULDER,
+                    Joints.LEFT_ELBOW, "arm_swing_left_deg", "left", missing);
+            armRight = SagittalMeasures.armSwing(k, segments, cycles, Joints.RIGHT_SHOULDER,
+                    Joints.RIGHT_ELBOW, "arm_swing_right_deg", "right", missing);
+            trunk = SagittalMeasures.trunkFlexion(k, segments, missing);
             lift = SagittalMeasures.footLift(k, strides, missing);
             shuffling = lift == null ? null : lift < settings.shufflingLiftBh();
         } else {
@@ -172,11 +194,7 @@ public final class GaitAnalyzer {
                 : turns.stream().mapToDouble(Turn::durationS).average().orElseThrow();
         Double turnSteps = turns.isEmpty() ? null : turns.stream().mapToInt(Turn::steps).average().orElseThrow();
         double freezing = freezes.stream().mapToDouble(FreezeEpisode::durationS).sum();
-        double walking = 0;
-        for (Stretch s : stretches) {
-            walking += k.t[s.to() - 1] - k.t[s.from()];
-        }
-        walking = Math.max(0, walking - freezing);
+        double walking = Segments.seconds(k, segments);
         if (stepLength == null) {
             missing.add(new MissingParameter("step_length_m", "needs step length"));
         } else if (stepLengthM == null) {
@@ -221,28 +239,26 @@ public final class GaitAnalyzer {
         return Double.isNaN(v) ? null : v;
     }
 
-    private static int stretchOf(List<Stretch> stretches, int i) {
-        for (int s = 0; s < stretches.size(); s++) {
-            if (i >= stretches.get(s).from() && i < stretches.get(s).to()) {
-                return s;
+    /**
+     * Gait cycles for the arm swing: with a stride period, one from each heel strike, a period long, where it fits in
+     * the strike's walking segment (more cycles than whole strides, which a missed heel strike breaks); without one,
+     * the strides.
+     */
+    private static List<int[]> cycles(Tracks k, List<Stretch> segments, List<HeelStrike> strikes,
+                                      List<int[]> strides, double period) {
+        if (Double.isNaN(period)) {
+            return strides;
+        }
+        List<int[]> out = new ArrayList<>();
+        int length = (int) Math.round(period);
+        for (HeelStrike h : strikes) {
+            int i = k.nearest(h.time());
+            int s = Segments.of(segments, i);
+            if (s >= 0 && i + length <= segments.get(s).to()) {
+                out.add(new int[] {i, i + length});
             }
         }
-        return -1;
-    }
-
-    /** The step from this heel strike is the (half) step that ends a freeze: not a straight step. */
-    private static boolean firstAfterFreeze(List<HeelStrike> strikes, int a, List<FreezeEpisode> freezes) {
-        double t = strikes.get(a).time();
-        double previous = a > 0 ? strikes.get(a - 1).time() : Double.NEGATIVE_INFINITY;
-        return freezes.stream().anyMatch(f -> f.endS() <= t && f.endS() >= previous);
-    }
-
-    private static boolean inFreeze(double t, List<FreezeEpisode> freezes) {
-        return freezes.stream().anyMatch(f -> t >= f.startS() + FREEZE_EDGE_S && t <= f.endS() - FREEZE_EDGE_S);
-    }
-
-    private static boolean overlapsFreeze(double a, double b, List<FreezeEpisode> freezes) {
-        return freezes.stream().anyMatch(f -> f.startS() + FREEZE_EDGE_S < b && f.endS() - FREEZE_EDGE_S > a);
+        return out.isEmpty() ? strides : out;
     }
 
     /** Drops intervals far longer than the median: a heel strike was missed between them. */

@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * The gait parameters of one bout. A value that could not be measured is null and listed in {@link #missing()} with
- * its reason. Step measures use straight steps only (both heel strikes in one straight stretch, not across a turn or a
- * freezing episode). H is the body height estimated from the legs' keypoints.
+ * its reason. Step measures use straight steps only (both heel strikes in one walking segment: a straight stretch
+ * without its freezing episodes, so never across a turn or a freeze). H is the body height estimated from the legs'
+ * keypoints.
  *
  * @param steps              heel strikes found in the bout (straight walking)
  * @param straightSteps      step intervals used for the step measures
- * @param cadenceSpm         steps per minute, 60 / mean step time
- * @param stepTimeS          mean time between heel strikes of opposite feet, seconds
+ * @param cadenceSpm         steps per minute of walking, 60 / mean step time
+ * @param stepTimeS          mean time between heel strikes of opposite feet, seconds (half the feet's stride period
+ *                           where the heel strikes' timing disagreed with it, see {@link GaitAnalyzer})
  * @param stepTimeCv         its coefficient of variation (SD / mean)
  * @param strideTimeS        mean time between heel strikes of the same foot
  * @param strideTimeCv       its coefficient of variation
@@ -19,7 +21,8 @@ import java.util.List;
  * @param stepLengthM        step length in metres, when calibrated (subject height or metres per pixel)
  * @param speedBhS           walking speed in body heights per second, step length / step time
  * @param speedMS            walking speed in metres per second, when calibrated
- * @param armSwingLeftDeg    peak-to-peak sagittal angle of the left upper arm per stride, mean, degrees (side view)
+ * @param armSwingLeftDeg    peak-to-peak sagittal angle of the left upper arm per stride, mean, degrees (side view;
+ *                           null, with the reason, where the pose model did not see the arm: the far arm)
  * @param armSwingRightDeg   the same for the right arm
  * @param armSwingAsymmetry  |L - R| / max(L, R)
  * @param trunkFlexionDeg    mean forward lean of hip-centre-to-shoulder-centre from vertical, degrees (side view)
@@ -32,7 +35,7 @@ import java.util.List;
  * @param freezing           freezing episodes
  * @param freezingS          total freezing time, seconds
  * @param freezingShare      freezing time over the bout's duration
- * @param walkingS           time spent walking straight, seconds
+ * @param walkingS           time spent walking straight, freezes and turns excluded, seconds
  * @param missing            the parameters that are null, each with its reason
  */
 public record GaitParameters(int steps, int straightSteps, Double cadenceSpm, Double stepTimeS, Double stepTimeCv,
@@ -49,10 +52,15 @@ public record GaitParameters(int steps, int straightSteps, Double cadenceSpm, Do
         missing = List.copyOf(missing);
     }
 
-    /** The smaller arm swing, or null when either arm is not measured. */
+    /**
+     * The smaller arm swing; the measured arm's when only one was (the other hidden from the camera: the smallest swing
+     * is then at most this, so a rule "an arm swings less than X" that this meets holds); null when neither was.
+     */
     public Double minArmSwingDeg() {
-        return armSwingLeftDeg == null || armSwingRightDeg == null ? null
-                : Math.min(armSwingLeftDeg, armSwingRightDeg);
+        if (armSwingLeftDeg == null || armSwingRightDeg == null) {
+            return armSwingLeftDeg == null ? armSwingRightDeg : armSwingLeftDeg;
+        }
+        return Math.min(armSwingLeftDeg, armSwingRightDeg);
     }
 
     /** Whether {@code name} is listed as missing. */

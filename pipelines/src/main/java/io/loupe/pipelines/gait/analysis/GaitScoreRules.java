@@ -40,7 +40,9 @@ import java.util.List;
  * so the demo set is scored by the rule it was made with; they are not validated against clinicians' ratings.
  *
  * <p>A parameter that was not measured cannot trigger its condition; it is listed in {@link GaitScore#unscored()}
- * and lowers the confidence. A bout without cadence (fewer than two straight steps) gets no score, unless freezing
+ * and lowers the confidence. With one arm unseen (the far arm in a side view), "an arm swinging less than" uses the
+ * seen arm ({@link GaitParameters#minArmSwingDeg()}: the smaller swing can only be smaller) and asymmetry is
+ * unscored. A bout without cadence (fewer than two straight steps) gets no score, unless freezing
  * alone gives it 3 or 4.
  */
 public final class GaitScoreRules {

@@ -5,7 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Heel strikes from foot trajectories, within straight stretches.
+ * Heel strikes from foot trajectories, within walking segments (straight stretches without their freezing episodes,
+ * see {@link Segments}): no heel strike is looked for while the walker is frozen, turning or standing.
  *
  * <ul>
  *   <li>Side view: a foot strikes when it is furthest ahead of the pelvis: peaks of (heel x - hip-centre x) along the
@@ -14,14 +15,19 @@ import java.util.List;
  *       keypoints by Stenum, Rossi and Roemmich, PLoS Comput Biol 17, 2021, "Two-dimensional video-based analysis of
  *       human gait using pose estimation"). The ankle stands in for the heel when the pose model has no heels.</li>
  *   <li>Frontal view: the leading foot is nearer to (walking towards) or further from (walking away) the camera, so
- *       lower or higher in the picture: peaks of the vertical distance between the feet, signed by direction (the
- *       inter-ankle distance method used for frontal video, e.g. Stenum et al.'s frontal-plane analysis).</li>
+ *       lower or higher in the picture: peaks of the vertical distance between the ankles, signed by direction (the
+ *       inter-ankle distance method used for frontal video, e.g. Stenum et al.'s frontal-plane analysis). Ankles, not
+ *       heels: the trailing heel rising before toe-off moves up the picture, which lengthens the distance walking
+ *       towards the camera and shortens it walking away, shifting the peaks by up to a fifth of a step.</li>
  * </ul>
- * Peaks are local maxima within ±{@value #MIN_SEPARATION_S} s, or ±{@value #PERIOD_SHARE} of the stride period
- * where the signal's autocorrelation shows one (in a frontal view, where the signal is weaker, a stretch without a
- * stride period gives no heel strikes rather than noise), with a prominence of at least
- * {@value #MIN_PROMINENCE_BH} H and at least {@value #RELATIVE_PROMINENCE} of the signal's 5–95 % range in the
- * stretch, so that the trembling of a frozen walker makes none.
+ * The stride period comes from the autocorrelation of the same signals, pooled over all of the bout's walking
+ * segments ({@link #period}), so that short segments (a few steps between turns) still get one. Peaks are local maxima
+ * within ±{@value #MIN_SEPARATION_S} s, or ±{@value #PERIOD_SHARE} of the stride period when there is one (in a frontal
+ * view, where the signal is weaker, a bout without a stride period gives no heel strikes rather than noise), with a
+ * prominence of at least {@value #MIN_PROMINENCE_BH} H and at least {@value #RELATIVE_PROMINENCE} of the signal's
+ * 5–95 % range in the segment, timed between samples. Two heel strikes closer than {@value #MIN_STEP_SHARE} of a stride
+ * (or than {@value #MIN_STEP_S} s) cannot both be steps: the one of the foot the pose model saw less well (in a side
+ * view the far foot, whose keypoints a pose model tends to pull onto the near foot) is dropped.
  */
 final class HeelStrikes {
     static final double MIN_SEPARATION_S = 0.25;
@@ -33,55 +39,146 @@ final class HeelStrikes {
     static final double PERIOD_SHARE = 0.35;
     /** Least autocorrelation at the stride period for it to count. */
     static final double MIN_CORRELATION = 0.3;
-
-    /**
-     * The stride period in samples: the first autocorrelation peak of the signal between {@code minLag} and
-     * {@code maxLag} (and half the signal's length), at least {@value #MIN_CORRELATION}; -1 when there is none.
-     */
-    static int period(double[] v, int minLag, int maxLag) {
-        double mean = 0;
-        int count = 0;
-        for (double d : v) {
-            if (!Double.isNaN(d)) {
-                mean += d;
-                count++;
-            }
-        }
-        if (count < 2 * minLag) {
-            return -1;
-        }
-        mean /= count;
-        double var = 0;
-        for (double d : v) {
-            if (!Double.isNaN(d)) {
-                var += (d - mean) * (d - mean);
-            }
-        }
-        int last = Math.min(maxLag, v.length / 2);
-        double[] r = new double[last + 2];
-        for (int lag = minLag - 1; lag <= last + 1 && lag < v.length; lag++) {
-            double sum = 0;
-            for (int i = 0; i + lag < v.length; i++) {
-                if (!Double.isNaN(v[i]) && !Double.isNaN(v[i + lag])) {
-                    sum += (v[i] - mean) * (v[i + lag] - mean);
-                }
-            }
-            r[lag] = var == 0 ? 0 : sum / var;
-        }
-        for (int lag = minLag; lag <= last; lag++) {
-            if (r[lag] >= MIN_CORRELATION && r[lag] >= r[lag - 1] && r[lag] >= r[lag + 1]) {
-                return lag;
-            }
-        }
-        return -1;
-    }
+    /** Lags need this many seconds of overlapping samples in the longest segment. */
+    static final double MIN_OVERLAP_S = 0.5;
+    /** Consecutive heel strikes closer than this share of the stride period are not two steps. */
+    static final double MIN_STEP_SHARE = 0.3;
+    /** ... nor closer than this, seconds (240 steps/min). */
+    static final double MIN_STEP_S = 0.25;
+    /** A plateau (a foot landing before a freeze) begins where the signal is within this share of its rise. */
+    static final double PLATEAU_SHARE = 0.1;
 
     private HeelStrikes() {
     }
 
-    static List<HeelStrike> find(Tracks k, View view, List<Stretch> stretches) {
+    /** A candidate heel strike: sample, foot, and how well the pose model saw that foot in its segment. */
+    private record Peak(int index, double at, Foot foot, double seen) {
+    }
+
+    /**
+     * The stride period in samples (fractional: the autocorrelation peak is refined by a parabola through its
+     * neighbours) of each foot's lead over the pelvis (side view) or of the feet's vertical distance apart (frontal
+     * view), pooled over the segments (and feet): each segment's mean is removed, products are summed over pairs within
+     * a segment, and each lag is normalised by its number of pairs. The first peak between {@value #MIN_STRIDE_S} and
+     * {@value #MAX_STRIDE_S} s (and no longer than the longest segment less {@value #MIN_OVERLAP_S} s) of at least
+     * {@value #MIN_CORRELATION}; NaN when there is none.
+     */
+    static double period(Tracks k, View view, List<Stretch> segments) {
+        List<double[]> parts = new ArrayList<>();
+        int longest = 0;
+        for (Stretch s : segments) {
+            List<double[]> signals = new ArrayList<>(2);
+            if (view == View.SIDE) {
+                for (Foot foot : Foot.values()) {
+                    signals.add(aheadOfPelvis(k, k.footJoint(foot, s.from(), s.to()), s));
+                }
+            } else {
+                signals.add(feetApart(k, s));
+            }
+            for (double[] d : signals) {
+                double mean = 0;
+                int count = 0;
+                for (double v : d) {
+                    if (!Double.isNaN(v)) {
+                        mean += v;
+                        count++;
+                    }
+                }
+                if (count < 2) {
+                    continue;
+                }
+                mean /= count;
+                for (int i = 0; i < d.length; i++) {
+                    d[i] -= mean;
+                }
+                parts.add(d);
+                longest = Math.max(longest, d.length);
+            }
+        }
+        return period(parts, k.samples(MIN_STRIDE_S), Math.min(k.samples(MAX_STRIDE_S),
+                longest - k.samples(MIN_OVERLAP_S)));
+    }
+
+    /** The pooled autocorrelation peak of zero-mean {@code parts} between the lags; NaN when there is none. */
+    static double period(List<double[]> parts, int minLag, int maxLag) {
+        if (maxLag < minLag + 1 || minLag < 2) {
+            return Double.NaN;
+        }
+        double var = 0;
+        int count = 0;
+        for (double[] d : parts) {
+            for (double v : d) {
+                if (!Double.isNaN(v)) {
+                    var += v * v;
+                    count++;
+                }
+            }
+        }
+        if (count < 2 * minLag || var == 0) {
+            return Double.NaN;
+        }
+        var /= count;
+        double[] r = new double[maxLag + 2];
+        for (int lag = minLag - 1; lag <= maxLag + 1; lag++) {
+            double sum = 0;
+            int pairs = 0;
+            for (double[] d : parts) {
+                for (int i = 0; i + lag < d.length; i++) {
+                    if (!Double.isNaN(d[i]) && !Double.isNaN(d[i + lag])) {
+                        sum += d[i] * d[i + lag];
+                        pairs++;
+                    }
+                }
+            }
+            r[lag] = pairs < minLag / 2 ? Double.NaN : sum / pairs / var;
+        }
+        for (int lag = minLag; lag <= maxLag; lag++) {
+            if (r[lag] >= MIN_CORRELATION && !(r[lag - 1] > r[lag]) && !(r[lag + 1] > r[lag])) {
+                return lag + Signals.vertexOffset(r, lag);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Side view: how far a foot joint is ahead of the hip centre along the walking direction, body heights. */
+    private static double[] aheadOfPelvis(Tracks k, int joint, Stretch s) {
+        double[] d = new double[s.to() - s.from()];
+        for (int i = s.from(); i < s.to(); i++) {
+            d[i - s.from()] = (k.x[joint][i] - k.hipX[i]) * s.dir() / k.h[i];
+        }
+        return d;
+    }
+
+    /** Frontal view: the feet's vertical distance apart, signed by walking direction, body heights. */
+    private static double[] feetApart(Tracks k, Stretch s) {
+        int l = Foot.LEFT.ankle();
+        int r = Foot.RIGHT.ankle();
+        double[] d = new double[s.to() - s.from()];
+        for (int i = s.from(); i < s.to(); i++) {
+            d[i - s.from()] = (k.y[l][i] - k.y[r][i]) * s.dir() / k.h[i];
+        }
+        return d;
+    }
+
+    /**
+     * Heel strikes in the walking segments, in time order.
+     *
+     * @param period the stride period in samples ({@link #period}), NaN when none was found
+     */
+    static List<HeelStrike> find(Tracks k, View view, List<Stretch> segments, List<FreezeEpisode> freezes,
+                                 double period) {
         List<HeelStrike> out = new ArrayList<>();
-        for (Stretch s : stretches) {
+        if (view == View.FRONTAL && Double.isNaN(period)) {
+            return out;
+        }
+        int separation = k.samples(MIN_SEPARATION_S);
+        if (!Double.isNaN(period)) {
+            separation = Math.max(separation, (int) Math.round(PERIOD_SHARE * period));
+        }
+        double minGap = Math.max(MIN_STEP_S * k.fps, Double.isNaN(period) ? 0 : MIN_STEP_SHARE * period);
+        for (Stretch s : segments) {
+            int reach = Segments.restsUntil(k, s, freezes);
+            List<Peak> peaks = new ArrayList<>();
             if (view == View.SIDE) {
                 for (Foot foot : Foot.values()) {
                     int j = k.footJoint(foot, s.from(), s.to());
@@ -89,26 +186,68 @@ final class HeelStrikes {
                     for (int i = 0; i < k.n; i++) {
                         sig[i] = (k.x[j][i] - k.hipX[i]) * s.dir() / k.h[i];
                     }
-                    peaks(k, view, sig, s, foot, out);
+                    peaks(k, sig, s, reach, foot, seen(k, j, s), separation, peaks);
                 }
             } else {
-                int l = k.footJoint(Foot.LEFT, s.from(), s.to());
-                int r = k.footJoint(Foot.RIGHT, s.from(), s.to());
+                int l = Foot.LEFT.ankle();
+                int r = Foot.RIGHT.ankle();
                 double[] sig = new double[k.n];
                 double[] neg = new double[k.n];
                 for (int i = 0; i < k.n; i++) {
                     sig[i] = (k.y[l][i] - k.y[r][i]) * s.dir() / k.h[i];
                     neg[i] = -sig[i];
                 }
-                peaks(k, view, sig, s, Foot.LEFT, out);
-                peaks(k, view, neg, s, Foot.RIGHT, out);
+                peaks(k, sig, s, reach, Foot.LEFT, seen(k, l, s), separation, peaks);
+                peaks(k, neg, s, reach, Foot.RIGHT, seen(k, r, s), separation, peaks);
+            }
+            peaks.sort(Comparator.comparingInt(Peak::index));
+            dropTooClose(peaks, minGap);
+            for (Peak p : peaks) {
+                out.add(new HeelStrike(p.at(), p.foot()));
             }
         }
         out.sort(Comparator.comparingDouble(HeelStrike::time));
         return out;
     }
 
-    private static void peaks(Tracks k, View view, double[] sig, Stretch s, Foot foot, List<HeelStrike> out) {
+    /** Mean score of a foot joint over a segment (0 where it was missing). */
+    private static double seen(Tracks k, int joint, Stretch s) {
+        double sum = 0;
+        for (int i = s.from(); i < s.to(); i++) {
+            sum += k.score[joint][i];
+        }
+        return sum / Math.max(1, s.to() - s.from());
+    }
+
+    /**
+     * Of two consecutive heel strikes less than {@code minGap} samples apart, drops the one of the less well seen foot
+     * (the later one when both were seen alike), until none are that close.
+     */
+    private static void dropTooClose(List<Peak> peaks, double minGap) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i + 1 < peaks.size(); i++) {
+                Peak a = peaks.get(i);
+                Peak b = peaks.get(i + 1);
+                if (b.index() - a.index() < minGap) {
+                    peaks.remove(b.seen() > a.seen() + 0.05 ? i : i + 1);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Peaks of one foot's signal in a segment, each timed between samples by a parabola through its neighbours. When a
+     * freezing episode ends the segment ({@code reach} beyond its end), the signal is searched on into the freeze with
+     * the end open: the last foot lands and stays, so its signal rises to a plateau rather than a peak, and the heel
+     * strike is where the plateau begins (the signal within {@value #PLATEAU_SHARE} of its rise below the plateau);
+     * one that begins after the segment's end is not kept.
+     */
+    private static void peaks(Tracks k, double[] sig, Stretch s, int reach, Foot foot, double seen, int separation,
+                              List<Peak> out) {
         double[] part = new double[s.to() - s.from()];
         System.arraycopy(sig, s.from(), part, 0, part.length);
         double range = Signals.quantile(part, 0.95) - Signals.quantile(part, 0.05);
@@ -116,15 +255,45 @@ final class HeelStrikes {
             return;
         }
         double prominence = Math.max(MIN_PROMINENCE_BH, RELATIVE_PROMINENCE * range);
-        int separation = k.samples(MIN_SEPARATION_S);
-        int period = period(part, k.samples(MIN_STRIDE_S), k.samples(MAX_STRIDE_S));
-        if (period > 0) {
-            separation = Math.max(separation, (int) Math.round(PERIOD_SHARE * period));
-        } else if (view == View.FRONTAL) {
-            return;
+        boolean open = reach > s.to();
+        for (int i : Signals.peaks(sig, s.from(), reach, separation, prominence, open)) {
+            if (open && staysUp(sig, i, reach, prominence)) {
+                int onset = plateauOnset(sig, s.from(), i, separation);
+                if (onset < s.to()) {
+                    out.add(new Peak(onset, k.t[onset], foot, seen));
+                }
+            } else if (i < s.to()) {
+                out.add(new Peak(i, k.t[i] + Signals.vertexOffset(sig, i) / k.fps, foot, seen));
+            }
         }
-        for (int i : Signals.peaks(sig, s.from(), s.to(), separation, prominence)) {
-            out.add(new HeelStrike(k.t[i], foot));
+    }
+
+    /** Whether the signal after {@code peak} stays within {@code prominence} of it up to {@code reach}. */
+    private static boolean staysUp(double[] sig, int peak, int reach, double prominence) {
+        for (int i = peak + 1; i < reach; i++) {
+            if (sig[i] < sig[peak] - prominence) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    /**
+     * The first sample of the run before {@code peak} that stays within {@value #PLATEAU_SHARE} of the rise (from the
+     * lowest value within a stride's share before it) below the peak.
+     */
+    static int plateauOnset(double[] sig, int from, int peak, int separation) {
+        double low = sig[peak];
+        for (int i = Math.max(from, peak - 2 * separation); i < peak; i++) {
+            if (!Double.isNaN(sig[i])) {
+                low = Math.min(low, sig[i]);
+            }
+        }
+        double level = sig[peak] - PLATEAU_SHARE * (sig[peak] - low);
+        int j = peak;
+        while (j - 1 >= from && !Double.isNaN(sig[j - 1]) && sig[j - 1] >= level) {
+            j--;
+        }
+        return j;
     }
 }

@@ -127,6 +127,16 @@ final class Signals {
      * range's end).
      */
     static List<Integer> peaks(double[] v, int from, int to, int minSeparation, double minProminence) {
+        return peaks(v, from, to, minSeparation, minProminence, false);
+    }
+
+    /**
+     * As {@link #peaks(double[], int, int, int, double)}; with {@code openEnd}, a maximum that nothing after it exceeds
+     * up to the range's end needs its prominence on the left side only (a signal that rises and then stays, e.g. a foot
+     * that lands and stands still).
+     */
+    static List<Integer> peaks(double[] v, int from, int to, int minSeparation, double minProminence,
+                               boolean openEnd) {
         List<Integer> found = new ArrayList<>();
         for (int i = from; i < to; i++) {
             if (Double.isNaN(v[i])) {
@@ -148,16 +158,87 @@ final class Signals {
                 }
             }
             double rightMin = v[i];
-            for (int k = i + 1; k < to && !(v[k] > v[i]); k++) {
+            int k = i + 1;
+            for (; k < to && !(v[k] > v[i]); k++) {
                 if (!Double.isNaN(v[k])) {
                     rightMin = Math.min(rightMin, v[k]);
                 }
             }
-            if (v[i] - Math.max(leftMin, rightMin) >= minProminence) {
+            boolean open = openEnd && k == to;
+            if (v[i] - (open ? leftMin : Math.max(leftMin, rightMin)) >= minProminence) {
                 found.add(i);
             }
         }
         return found;
+    }
+
+    /**
+     * Where between samples the peak at {@code i} lies, from a parabola through {@code v[i-1], v[i], v[i+1]}: an
+     * offset in samples within ±0.5; 0 at either end, where a neighbour is missing, or where the three are not
+     * concave.
+     */
+    static double vertexOffset(double[] v, int i) {
+        if (i <= 0 || i >= v.length - 1) {
+            return 0;
+        }
+        double a = v[i - 1];
+        double c = v[i + 1];
+        double curve = a - 2 * v[i] + c;
+        if (Double.isNaN(a) || Double.isNaN(c) || !(curve < 0)) {
+            return 0;
+        }
+        return Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / curve));
+    }
+
+    /**
+     * Amplitude of the least-squares sinusoid of {@code period} samples (with a constant) through the non-NaN values
+     * of {@code v} in {@code [from, to)}; NaN with fewer than 4 values.
+     */
+    static double sinusoidAmplitude(double[] v, int from, int to, double period) {
+        double[][] a = new double[3][3];
+        double[] b = new double[3];
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (Double.isNaN(v[i])) {
+                continue;
+            }
+            double phase = 2 * Math.PI * (i - from) / period;
+            double[] row = {1, Math.cos(phase), Math.sin(phase)};
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    a[r][c] += row[r] * row[c];
+                }
+                b[r] += row[r] * v[i];
+            }
+            count++;
+        }
+        if (count < 4) {
+            return Double.NaN;
+        }
+        double[] x = solve3(a, b);
+        return x == null ? Double.NaN : Math.hypot(x[1], x[2]);
+    }
+
+    /** Solves a 3x3 linear system by Cramer's rule; null when it is singular. */
+    private static double[] solve3(double[][] a, double[] b) {
+        double det = det3(a[0][0], a[0][1], a[0][2], a[1][0], a[1][1], a[1][2], a[2][0], a[2][1], a[2][2]);
+        if (Math.abs(det) < 1e-12) {
+            return null;
+        }
+        double[] x = new double[3];
+        for (int c = 0; c < 3; c++) {
+            double[][] m = {a[0].clone(), a[1].clone(), a[2].clone()};
+            for (int r = 0; r < 3; r++) {
+                m[r][c] = b[r];
+            }
+            x[c] = det3(m[0][0], m[0][1], m[0][2], m[1][0], m[1][1], m[1][2], m[2][0], m[2][1], m[2][2]) / det;
+        }
+        return x;
+    }
+
+    private static double det3(double a, double b, double c, double d, double e, double f, double g, double h,
+                               double i) {
+        return a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
     }
 
     /** Central difference per second, over ±{@code half} samples; NaN where either end is. */

@@ -1,7 +1,8 @@
 package io.loupe.pipelines.gait.analysis;
 
 /**
- * A bout's keypoints made ready for measuring: each joint's x and y with short gaps filled and smoothed, the body
+ * A bout's keypoints made ready for measuring: left and right kept consistent ({@link LeftRight}), each joint's x and
+ * y with short gaps filled and smoothed, the pose model's score per joint and sample (0 where missing), the body
  * height in pixels per sample, and the hip and shoulder centres.
  *
  * <p>Body height: the legs' segment lengths (hip to knee plus knee to ankle, the mean of both legs) are
@@ -20,6 +21,8 @@ final class Tracks {
     final double fps;
     final double[][] x = new double[Joints.COUNT][];
     final double[][] y = new double[Joints.COUNT][];
+    /** The pose model's score per joint and sample as given (0 where the joint is missing), not smoothed. */
+    final double[][] score = new double[Joints.COUNT][];
     /** Body height in pixels per sample (NaN only when neither legs nor trunk were ever seen). */
     final double[] h;
     final double[] hipX;
@@ -36,15 +39,20 @@ final class Tracks {
         fps = n > 1 && t[n - 1] > t[0] ? (n - 1) / (t[n - 1] - t[0]) : 25;
         int gap = (int) Math.round(a.maxGapS() * fps);
         int half = (int) Math.round(a.smoothingS() * fps / 2);
+        double[][] rawX = new double[Joints.COUNT][n];
+        double[][] rawY = new double[Joints.COUNT][n];
         for (int j = 0; j < Joints.COUNT; j++) {
-            double[] xs = new double[n];
-            double[] ys = new double[n];
+            score[j] = new double[n];
             for (int i = 0; i < n; i++) {
-                xs[i] = s.x(j, i);
-                ys[i] = s.y(j, i);
+                rawX[j][i] = s.x(j, i);
+                rawY[j][i] = s.y(j, i);
+                score[j][i] = Double.isNaN(rawX[j][i]) ? 0 : s.score(j, i);
             }
-            x[j] = Signals.smooth(Signals.fillGaps(xs, gap), half);
-            y[j] = Signals.smooth(Signals.fillGaps(ys, gap), half);
+        }
+        LeftRight.untangle(rawX, rawY, score);
+        for (int j = 0; j < Joints.COUNT; j++) {
+            x[j] = Signals.smooth(Signals.fillGaps(rawX[j], gap), half);
+            y[j] = Signals.smooth(Signals.fillGaps(rawY[j], gap), half);
         }
         hipX = mid(x, Joints.LEFT_HIP, Joints.RIGHT_HIP);
         hipY = mid(y, Joints.LEFT_HIP, Joints.RIGHT_HIP);
@@ -109,6 +117,12 @@ final class Tracks {
     /** Samples within ±{@code seconds}. */
     int samples(double seconds) {
         return Math.max(1, (int) Math.round(seconds * fps));
+    }
+
+    /** Index of the sample nearest to {@code time}. */
+    int nearest(double time) {
+        int i = index(time);
+        return i > 0 && time - t[i - 1] < t[i] - time ? i - 1 : i;
     }
 
     /** Index of the first sample at or after {@code time}. */

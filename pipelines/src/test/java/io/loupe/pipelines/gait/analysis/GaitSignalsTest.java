@@ -44,6 +44,45 @@ class GaitSignalsTest {
     }
 
     @Test
+    void peaks_openEnd_aRiseThatStaysIsAPeak_closedEndIsNot() {
+        // given a foot that swings forward and lands just before the walker freezes: the signal rises and stays
+        double[] v = new double[40];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i < 25 ? -Math.cos(Math.PI * i / 25.0) : 1.0;
+        }
+
+        // then only with an open end does the plateau count, and it begins where the rise ends
+        assertThat(Signals.peaks(v, 0, 40, 6, 0.5)).isEmpty();
+        List<Integer> open = Signals.peaks(v, 0, 40, 6, 0.5, true);
+        assertThat(open).hasSize(1);
+        assertThat(HeelStrikes.plateauOnset(v, 0, open.get(0), 6)).isBetween(20, 25);
+    }
+
+    @Test
+    void period_pooledOverShortSegments_findsTheStride() {
+        // given three noisy segments of two strides each (stride 30 samples), as between the turns of a frontal walk
+        List<double[]> parts = new java.util.ArrayList<>();
+        java.util.Random rng = new java.util.Random(5);
+        for (int s = 0; s < 3; s++) {
+            double[] d = new double[60];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = Math.sin(2 * Math.PI * i / 30.0 + s) + 0.2 * rng.nextGaussian();
+            }
+            double mean = java.util.Arrays.stream(d).average().orElseThrow();
+            for (int i = 0; i < d.length; i++) {
+                d[i] -= mean;
+            }
+            parts.add(d);
+        }
+
+        // when the autocorrelation is pooled over them, with lags up to the segment's length less 0.5 s (12 samples)
+        double period = HeelStrikes.period(parts, 15, 60 - 12);
+
+        // then the stride is found within 3 %, between samples
+        assertThat(period).isBetween(29.1, 30.9);
+    }
+
+    @Test
     void series_missingJoint_isNaNNotZero() {
         KeypointSeries s = new KeypointSeries(2);
         float[] x = new float[Joints.COUNT];

@@ -1,0 +1,80 @@
+package io.loupe.pipelines.gait.analysis;
+
+/**
+ * Keeps the left and right labels of a walker's keypoints consistent over time. A pose model that cannot tell a back
+ * view from a front view (BlazePose on a person walking away from the camera, measured on the generated walks) labels
+ * the whole body mirrored, and often flips between the two readings from one frame to the next; every frame-to-frame
+ * flip then looks like both feet jumping across the body, which breaks heel strikes, freezing and turns. A consistent
+ * mirror is harmless (it only renames the feet), so each frame is compared with the last frame before it that had
+ * keypoints: when the body with every left/right pair swapped lies much closer to that frame (its summed joint
+ * displacement below {@value #SWAP_RATIO} of the unswapped one's), the frame is swapped back. Ambiguous frames (legs or
+ * arms crossing in a side view, where both readings are about as close) are left as the model gave them.
+ */
+final class LeftRight {
+    /** A frame is swapped when the swapped reading's displacement is below this share of the given one's. */
+    static final double SWAP_RATIO = 0.5;
+    /** The left/right pairs (COCO-17 plus heels and toes). */
+    private static final int[][] PAIRS = {{1, 2}, {3, 4}, {Joints.LEFT_SHOULDER, Joints.RIGHT_SHOULDER},
+        {Joints.LEFT_ELBOW, Joints.RIGHT_ELBOW}, {Joints.LEFT_WRIST, Joints.RIGHT_WRIST},
+        {Joints.LEFT_HIP, Joints.RIGHT_HIP}, {Joints.LEFT_KNEE, Joints.RIGHT_KNEE},
+        {Joints.LEFT_ANKLE, Joints.RIGHT_ANKLE}, {Joints.LEFT_HEEL, Joints.RIGHT_HEEL},
+        {Joints.LEFT_TOE, Joints.RIGHT_TOE}};
+
+    private LeftRight() {
+    }
+
+    /**
+     * Swaps left and right in place where a frame's labels flipped against the frame before it.
+     *
+     * @param x     per joint, per sample (NaN where missing)
+     * @param y     the same for y
+     * @param score the same for the scores
+     * @return how many samples were swapped
+     */
+    static int untangle(double[][] x, double[][] y, double[][] score) {
+        int n = x[0].length;
+        int previous = -1;
+        int swapped = 0;
+        for (int i = 0; i < n; i++) {
+            double plain = 0;
+            double mirrored = 0;
+            int pairs = 0;
+            boolean any = false;
+            for (int[] p : PAIRS) {
+                any |= !Double.isNaN(x[p[0]][i]) || !Double.isNaN(x[p[1]][i]);
+                if (previous < 0) {
+                    continue;
+                }
+                double same = dist(x, y, p[0], i, p[0], previous) + dist(x, y, p[1], i, p[1], previous);
+                double cross = dist(x, y, p[1], i, p[0], previous) + dist(x, y, p[0], i, p[1], previous);
+                if (!Double.isNaN(same) && !Double.isNaN(cross)) {
+                    plain += same;
+                    mirrored += cross;
+                    pairs++;
+                }
+            }
+            if (pairs > 0 && mirrored < SWAP_RATIO * plain) {
+                for (int[] p : PAIRS) {
+                    swap(x, p, i);
+                    swap(y, p, i);
+                    swap(score, p, i);
+                }
+                swapped++;
+            }
+            if (any) {
+                previous = i;
+            }
+        }
+        return swapped;
+    }
+
+    private static double dist(double[][] x, double[][] y, int a, int i, int b, int k) {
+        return Math.hypot(x[a][i] - x[b][k], y[a][i] - y[b][k]);
+    }
+
+    private static void swap(double[][] v, int[] p, int i) {
+        double t = v[p[0]][i];
+        v[p[0]][i] = v[p[1]][i];
+        v[p[1]][i] = t;
+    }
+}
