@@ -162,8 +162,14 @@ class GaitHardWalksTest {
         }
     }
 
-    /** The series with sample {@code i}'s left and right keypoints swapped. */
-    private static KeypointSeries swapped(KeypointSeries s, int i) {
+    /** One sample's keypoints, edited in place: x, y and score per joint, at sample index {@code n}. */
+    @FunctionalInterface
+    private interface SampleEdit {
+        void apply(int n, float[] x, float[] y, float[] c);
+    }
+
+    /** A copy of {@code s} with {@code edit} applied to every sample. */
+    private static KeypointSeries edited(KeypointSeries s, SampleEdit edit) {
         KeypointSeries out = new KeypointSeries(s.size());
         float[] x = new float[Joints.COUNT];
         float[] y = new float[Joints.COUNT];
@@ -174,6 +180,15 @@ class GaitHardWalksTest {
                 y[j] = s.y(j, n);
                 c[j] = s.score(j, n);
             }
+            edit.apply(n, x, y, c);
+            out.add(s.time(n), x, y, c);
+        }
+        return out;
+    }
+
+    /** The series with sample {@code i}'s left and right keypoints swapped. */
+    private static KeypointSeries swapped(KeypointSeries s, int i) {
+        return edited(s, (n, x, y, c) -> {
             if (n == i) {
                 for (int[] p : PAIRS) {
                     swap(x, p);
@@ -181,9 +196,7 @@ class GaitHardWalksTest {
                     swap(c, p);
                 }
             }
-            out.add(s.time(n), x, y, c);
-        }
-        return out;
+        });
     }
 
     private static void swap(float[] v, int[] p) {
@@ -197,18 +210,9 @@ class GaitHardWalksTest {
      * and scored 0.3.
      */
     private static KeypointSeries farLegGuessed(KeypointSeries s, double pull) {
-        KeypointSeries out = new KeypointSeries(s.size());
-        float[] x = new float[Joints.COUNT];
-        float[] y = new float[Joints.COUNT];
-        float[] c = new float[Joints.COUNT];
-        for (int n = 0; n < s.size(); n++) {
-            for (int j = 0; j < Joints.COUNT; j++) {
-                x[j] = s.x(j, n);
-                y[j] = s.y(j, n);
-                c[j] = s.score(j, n);
-            }
-            for (int[] p : new int[][] {{Joints.LEFT_KNEE, Joints.RIGHT_KNEE}, {Joints.LEFT_ANKLE,
-                Joints.RIGHT_ANKLE}}) {
+        int[][] legs = {{Joints.LEFT_KNEE, Joints.RIGHT_KNEE}, {Joints.LEFT_ANKLE, Joints.RIGHT_ANKLE}};
+        return edited(s, (n, x, y, c) -> {
+            for (int[] p : legs) {
                 int far = c[p[0]] == 0.5f ? p[0] : c[p[1]] == 0.5f ? p[1] : -1;
                 int near = far == p[0] ? p[1] : p[0];
                 if (far >= 0 && !Float.isNaN(x[far]) && !Float.isNaN(x[near])) {
@@ -217,24 +221,13 @@ class GaitHardWalksTest {
                     c[far] = 0.3f;
                 }
             }
-            out.add(s.time(n), x, y, c);
-        }
-        return out;
+        });
     }
 
     /** The series with {@code elbow} scored 0.1 and swung half as far from its shoulder's vertical. */
     private static KeypointSeries hiddenArm(KeypointSeries s, int elbow) {
         int shoulder = elbow == Joints.LEFT_ELBOW ? Joints.LEFT_SHOULDER : Joints.RIGHT_SHOULDER;
-        KeypointSeries out = new KeypointSeries(s.size());
-        float[] x = new float[Joints.COUNT];
-        float[] y = new float[Joints.COUNT];
-        float[] c = new float[Joints.COUNT];
-        for (int n = 0; n < s.size(); n++) {
-            for (int j = 0; j < Joints.COUNT; j++) {
-                x[j] = s.x(j, n);
-                y[j] = s.y(j, n);
-                c[j] = s.score(j, n);
-            }
+        return edited(s, (n, x, y, c) -> {
             if (!Float.isNaN(x[elbow]) && !Float.isNaN(x[shoulder])) {
                 double dx = x[elbow] - x[shoulder];
                 double dy = y[elbow] - y[shoulder];
@@ -244,8 +237,6 @@ class GaitHardWalksTest {
                 y[elbow] = (float) (y[shoulder] + length * Math.cos(angle));
                 c[elbow] = 0.1f;
             }
-            out.add(s.time(n), x, y, c);
-        }
-        return out;
+        });
     }
 }
