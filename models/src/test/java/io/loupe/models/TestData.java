@@ -17,11 +17,20 @@ public final class TestData {
     private TestData() {
     }
 
+    /** The repository's root: {@code -Dloupe.root}, else the parent of the module's folder. */
+    private static Path repository() {
+        String root = System.getProperty("loupe.root");
+        return (root == null || root.isBlank() ? Path.of("..") : Path.of(root)).toAbsolutePath().normalize();
+    }
+
+    /** The file or folder at {@code relative} in the repository (e.g. {@code models/zoo/part-anomaly.onnx}). */
+    public static Path repo(String relative) {
+        return repository().resolve(relative);
+    }
+
     /** The file at {@code relative} under {@code ../shared/testdata}, or a skip (a failure in CI) when it is absent. */
     public static Path require(String relative) {
-        String root = System.getProperty("loupe.root");
-        Path repository = root == null || root.isBlank() ? Path.of("..") : Path.of(root);
-        Path file = repository.resolve("../shared/testdata").resolve(relative).normalize();
+        Path file = repository().resolve("../shared/testdata").resolve(relative).normalize();
         if (!Files.isRegularFile(file)) {
             String reason = "Test data " + file + " is absent (it lives in ../shared/testdata beside the repository,"
                     + " see its PROVENANCE.md)";

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loupe.models.AnomalyDetector;
 import io.loupe.models.AnomalyResult;
 import io.loupe.models.Model;
+import io.loupe.models.TestData;
 import io.loupe.models.ModelSpec;
 import io.loupe.models.Provider;
 import io.loupe.models.ResultKind;
@@ -45,15 +46,11 @@ import org.slf4j.LoggerFactory;
 class PartAnomalyZooModelTest {
     private static final Logger LOG = LoggerFactory.getLogger(PartAnomalyZooModelTest.class);
 
-    private static Path root;
     private static Model model;
 
     @BeforeAll
     static void load() throws Exception {
-        String property = System.getProperty("loupe.root");
-        root = (property == null || property.isBlank() ? Path.of("..") : Path.of(property)).toAbsolutePath()
-                .normalize();
-        model = Model.load(ModelSpec.of("part-anomaly", root.resolve("models/zoo/part-anomaly.onnx"))
+        model = Model.load(ModelSpec.of("part-anomaly", TestData.repo("models/zoo/part-anomaly.onnx"))
                 .withProvider(Provider.CPU));
     }
 
@@ -67,7 +64,7 @@ class PartAnomalyZooModelTest {
     @Test
     void load_partAnomalyZooModel_isAnAnomalibExportWithItsManifest() throws Exception {
         // given the zoo file and its manifest
-        Path file = root.resolve("models/zoo/part-anomaly.onnx");
+        Path file = TestData.repo("models/zoo/part-anomaly.onnx");
         ModelManifest manifest = ModelManifest.readBeside(file).orElseThrow();
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
 
@@ -87,7 +84,7 @@ class PartAnomalyZooModelTest {
     void inspect_demoSceneCrops_goodPartLowDefectivePartHighWithTheMapOnTheDefect() throws Exception {
         // given frames of the committed demo scene, each part cut out at its ground-truth box: in frame 1 part 2 is
         // good and part 1 has a 33x11 px scratch; in frame 463 part 16 is good and part 17 has a 9 px spot
-        JsonNode truth = new ObjectMapper().readTree(root.resolve("sample-data/defect/ground-truth.json").toFile());
+        JsonNode truth = new ObjectMapper().readTree(TestData.repo("sample-data/defect/ground-truth.json").toFile());
         Mat[] frames = frames(1, 463);
         Mat frame1 = frames[0];
         Mat frame463 = frames[1];
@@ -191,7 +188,7 @@ class PartAnomalyZooModelTest {
     private static Mat[] frames(int... indices) throws Exception {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         Mat[] out = new Mat[indices.length];
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(root.resolve("sample-data/defect/conveyor.mp4")
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(TestData.repo("sample-data/defect/conveyor.mp4")
                 .toFile()); OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             grabber.start();
             int next = 0;

@@ -3,6 +3,7 @@ package io.loupe.models.mediapipe;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.loupe.models.ModelException;
+import io.loupe.models.TestData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -33,8 +34,7 @@ public final class MediaPipeTestModels {
         if (cache != null && !cache.isBlank()) {
             return Path.of(cache);
         }
-        String root = System.getProperty("loupe.root");
-        return (root == null || root.isBlank() ? Path.of("..") : Path.of(root)).resolve("models/target/mediapipe");
+        return TestData.repo("models/target/mediapipe");
     }
 
     /** The model's file, fetched if needed; a skip (a failure in CI) when npm is unreachable. */
