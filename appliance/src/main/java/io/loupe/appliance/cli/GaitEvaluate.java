@@ -15,6 +15,7 @@ import io.loupe.pipelines.ModelCatalog;
 import io.loupe.pipelines.gait.GaitSettings;
 import io.loupe.pipelines.gait.PoseKind;
 import io.loupe.pipelines.gait.PoseSettings;
+import io.loupe.samples.gait.truth.WalkSet;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,8 +45,9 @@ final class GaitEvaluate {
         double maxCadenceError = args.number("--max-cadence-error", 0);
         double minWithinOne = args.number("--min-score-within-one", 0);
         GaitSettings settings = (GaitSettings) pipeline.settings();
+        WalkSet set;
         try {
-            GaitEvaluation.readSet(data);
+            set = GaitEvaluation.readSet(data); // before any model loads: a wrong folder fails at once
         } catch (IOException e) {
             err.println("evaluate: " + e.getMessage());
             return 1;
@@ -58,11 +60,11 @@ final class GaitEvaluate {
             GaitReport report;
             if (settings.pose().poseKind() == PoseKind.MEDIAPIPE) {
                 try (Model detector = load(plan, settings.pose().detector())) {
-                    report = GaitEvaluation.run(data, pose, ModelCatalog.of(Map.of(settings.pose().detector(),
+                    report = GaitEvaluation.run(data, set, pose, ModelCatalog.of(Map.of(settings.pose().detector(),
                             detector)), settings);
                 }
             } else {
-                report = GaitEvaluation.run(data, pose, ModelCatalog.empty(), settings);
+                report = GaitEvaluation.run(data, set, pose, ModelCatalog.empty(), settings);
             }
             if (args.has("--json")) {
                 out.println(Json.string(report));

@@ -40,6 +40,7 @@ public final class GaitEvaluation {
     /**
      * Evaluates the gait pipeline with {@code settings} on the set in {@code data}.
      *
+     * @param set      the set's index, as {@link #readSet} read it from {@code data}
      * @param pose     the pipeline's model: a BlazePose landmark model ({@code pose.kind: mediapipe}) or a YOLO-pose
      *                 export ({@code yolo-pose})
      * @param models   the other models the settings name (the person detector of {@code pose.kind: mediapipe})
@@ -47,9 +48,8 @@ public final class GaitEvaluation {
      *                                  pipeline fails on a frame (the message names the file)
      * @throws IllegalArgumentException when the models do not fit {@code settings.pose} (the message names the fix)
      */
-    public static GaitReport run(Path data, Model pose, ModelCatalog models, GaitSettings settings)
+    public static GaitReport run(Path data, WalkSet set, Model pose, ModelCatalog models, GaitSettings settings)
             throws IOException {
-        WalkSet set = readSet(data);
         GaitSettings s = settings.withPrivacy(PrivacySettings.defaults());
         GaitPipelineFactory factory = new GaitPipelineFactory();
         PckTally all = new PckTally();
