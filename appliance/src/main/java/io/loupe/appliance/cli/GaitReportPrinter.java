@@ -40,7 +40,7 @@ final class GaitReportPrinter {
             pck(s, out);
         }
         out.printf(Locale.ROOT, "  bouts against their walk's truth (found/true; cadence and step length relative"
-                + " error, arm swing and trunk in degrees):%n");
+                + " error, arm swing and trunk in degrees; %s):%n", r.calibration());
         out.printf(Locale.ROOT, "  %4s %4s %-7s %11s %21s %21s %17s %17s %17s %7s %5s%n", "walk", "bout", "view",
                 "seconds", "cadence /min", "step length H", "arm swing L", "arm swing R", "trunk flexion",
                 "freezes", "score");

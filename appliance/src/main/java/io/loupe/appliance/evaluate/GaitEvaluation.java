@@ -4,6 +4,7 @@ import io.loupe.models.Model;
 import io.loupe.pipelines.ModelCatalog;
 import io.loupe.pipelines.PhaseLatencies;
 import io.loupe.pipelines.PipelineContext;
+import io.loupe.pipelines.gait.CalibrationSettings;
 import io.loupe.pipelines.gait.GaitPipeline;
 import io.loupe.pipelines.gait.GaitPipelineFactory;
 import io.loupe.pipelines.gait.GaitResult;
@@ -31,6 +32,9 @@ import java.util.Map;
  * settings (keypoint storage off), as the appliance would run it. Per frame, the walker's skeleton the pipeline used
  * is scored against the true COCO-17 keypoints (PCK); per reported bout, the gait parameters against the walk's truth;
  * per walk, the score (that of its longest scored bout) against the intended one, and the freezing episodes found.
+ *
+ * <p>When the settings give no {@code calibration.focalLengthPx}, each walk is measured with its camera's focal length
+ * from the truth, as a clinic would calibrate its camera once: frontal step length needs it.
  */
 public final class GaitEvaluation {
 
@@ -56,12 +60,14 @@ public final class GaitEvaluation {
         Map<String, PckTally> views = new LinkedHashMap<>();
         List<GaitWalkReport> walks = new ArrayList<>();
         String poseSource = null;
+        boolean focalFromTruth = s.calibration().focalLengthPx() <= 0;
         for (WalkEntry entry : set.walks()) {
             WalkTruth truth = GaitTruthFiles.readWalk(data.resolve(entry.truth()));
             Path video = data.resolve(entry.video());
+            GaitSettings walkSettings = focalFromTruth ? withFocalLength(s, truth.video().focalLengthPx()) : s;
             WalkPlayback.Played played;
             try (GaitPipeline pipeline = factory.create(new PipelineContext("evaluate", "evaluate",
-                    Clock.systemUTC(), new PhaseLatencies(), models), pose, s)) {
+                    Clock.systemUTC(), new PhaseLatencies(), models), pose, walkSettings)) {
                 poseSource = pipeline.poseSource();
                 played = WalkPlayback.play(video, pipeline);
             }
@@ -77,8 +83,20 @@ public final class GaitEvaluation {
                 all.framesWithPerson(), all.framesWithoutPose(), all.framesMirrored(), all.total("all"),
                 views.entrySet().stream().map(e -> e.getValue().total(e.getKey())).toList(),
                 all.perJoint(set.keypoints()));
-        return new GaitReport(data.toString(), pose.info().path().toString(), poseSource, accuracy,
+        String calibration = focalFromTruth
+                ? "calibration.focalLengthPx: each walk's camera from its truth, where it records one (the"
+                        + " settings give none)"
+                : "calibration.focalLengthPx: " + s.calibration().focalLengthPx() + " from the settings, for every walk";
+        return new GaitReport(data.toString(), pose.info().path().toString(), poseSource, calibration, accuracy,
                 GaitSummaries.parameters(walks), GaitSummaries.scores(walks), walks, GaitScore.DISCLAIMER);
+    }
+
+    /** {@code s} with the walk camera's focal length, when the truth records one (sets written before it do not). */
+    private static GaitSettings withFocalLength(GaitSettings s, double focalLengthPx) {
+        CalibrationSettings c = s.calibration();
+        return focalLengthPx > 0
+                ? s.withCalibration(new CalibrationSettings(c.metresPerPixel(), c.subjectHeightM(), focalLengthPx))
+                : s;
     }
 
     /**

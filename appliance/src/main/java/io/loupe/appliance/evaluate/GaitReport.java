@@ -8,13 +8,14 @@ import java.util.List;
  * @param data       the set's folder
  * @param model      the pose model file
  * @param poseSource how the pipeline found keypoints (e.g. MediaPipe top-down with its person detector)
+ * @param calibration where the focal length for frontal step length came from
  * @param pose       per-frame pose accuracy (PCK) of the walker's skeleton the pipeline used
  * @param parameters gait parameters per bout against the truth
  * @param scores     gait-score agreement per walk
  * @param walks      per walk: pose, bouts, score, freezing
  * @param disclaimer research use only: the scores are estimates, not clinical ratings
  */
-public record GaitReport(String data, String model, String poseSource, PoseAccuracy pose,
+public record GaitReport(String data, String model, String poseSource, String calibration, PoseAccuracy pose,
                          GaitParameterSummary parameters, ScoreAgreement scores, List<GaitWalkReport> walks,
                          String disclaimer) {
 

@@ -214,7 +214,11 @@ class EvaluateCommandTest {
                         .isLessThanOrEqualTo(GAIT_CADENCE_TARGET);
             }
             assertThat(w.has("score") && w.has("true_score")).isTrue();
+            // frontal walks too: step length from the change of apparent size, with the camera's focal length
+            assertThat(w.at("/bouts/0/step_length_bh/found").isNumber()).as("walk %s step length", w.get("walk"))
+                    .isTrue();
         }
+        assertThat(report.get("calibration").asText()).contains("focalLengthPx").contains("from its truth");
         assertThat(walks.get(0).at("/bouts/0/cadence_spm/error").asDouble()).isLessThan(0.05);
         assertThat(walks.get(3).get("true_freezes").asInt()).isEqualTo(1);
         assertThat(report.at("/parameters/false_freezes").asInt()).isZero();

@@ -70,6 +70,11 @@ public record GaitSettings(PoseSettings pose, ViewSetting view, SmoothingSetting
         return new GaitSettings(pose, newView, smoothing, bouts, calibration, privacy, session);
     }
 
+    /** These settings with another calibration. */
+    public GaitSettings withCalibration(CalibrationSettings newCalibration) {
+        return new GaitSettings(pose, view, smoothing, bouts, newCalibration, privacy, session);
+    }
+
     /** These settings with other bout rules. */
     public GaitSettings withBouts(BoutSettings newBouts) {
         return new GaitSettings(pose, view, smoothing, newBouts, calibration, privacy, session);

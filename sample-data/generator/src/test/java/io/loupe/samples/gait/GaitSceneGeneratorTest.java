@@ -147,6 +147,10 @@ class GaitSceneGeneratorTest {
         int tallest = truth.frames().stream().mapToInt(f -> f.box().height()).max().orElseThrow();
         int shortest = truth.frames().stream().mapToInt(f -> f.box().height()).min().orElseThrow();
         assertTrue(tallest > 1.6 * shortest, "the person should shrink with depth: " + shortest + ".." + tallest);
+        // the recorded focal length is the camera's: the nearest the walker comes, by the pinhole relation, is where
+        // the walkway begins (3.4 m from the camera)
+        double nearest = truth.video().focalLengthPx() * truth.bodyHeight() / tallest;
+        assertEquals(3.4, nearest, 0.4, "distance from focal length " + truth.video().focalLengthPx());
         FrameKeypoints first = truth.frames().get(0);
         FrameKeypoints last = truth.frames().get(truth.frames().size() - 1);
         assertEquals(1, first.v(BodyPoint.NOSE.ordinal()), "walking away, the nose is hidden");

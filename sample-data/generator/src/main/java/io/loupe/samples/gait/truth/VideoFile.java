@@ -1,5 +1,6 @@
 package io.loupe.samples.gait.truth;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -11,7 +12,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param fps    frames per second
  * @param frames number of frames
  * @param codec  FFmpeg encoder that wrote it
+ * @param focalLengthPx the camera's focal length in pixels (a pinhole without distortion): the calibration a clinic
+ *                      measures once per camera, which frontal step length needs; 0 in sets written before it was
+ *                      recorded
  */
-@JsonPropertyOrder({"file", "width", "height", "fps", "frames", "codec"})
-public record VideoFile(String file, int width, int height, int fps, int frames, String codec) {
+@JsonPropertyOrder({"file", "width", "height", "fps", "frames", "codec", "focal_length_px"})
+public record VideoFile(String file, int width, int height, int fps, int frames, String codec,
+                        @JsonProperty("focal_length_px") double focalLengthPx) {
 }
