@@ -162,6 +162,26 @@ class GaitHardWalksTest {
         }
     }
 
+    @Test
+    void hipsPlacedLow_sideViewStepLengthInBodyHeights_unchanged() {
+        // given side-view walks, and the same walks as a pose model reads them that puts the hip keypoints 15 % of the
+        // thigh below the hip joints (BlazePose does on the rendered walkers: thigh 7-12 % short, trunk 1-7 % long)
+        List<String> report = new ArrayList<>();
+        for (SyntheticWalks.Walk w : walks(0, Direction.LEFT_TO_RIGHT, 8, 4, 43)) {
+            // when
+            Double asWalked = analyse(w, w.series()).parameters().stepLengthBh();
+            Double hipsLow = analyse(w, hipsLowered(w.series(), 0.15)).parameters().stepLengthBh();
+
+            // then the step length in body heights does not move with the hips (by the legs alone it read 8 % long)
+            assertThat(asWalked).as("walk %d", w.plan().walk()).isNotNull();
+            assertThat(hipsLow).as("walk %d", w.plan().walk()).isNotNull();
+            report.add(String.format(Locale.ROOT, "%+.1f%%", 100 * (hipsLow / asWalked - 1)));
+            assertThat(Math.abs(hipsLow / asWalked - 1)).as("step length of walk %d: %.3f with the hips low, %.3f"
+                    + " as walked", w.plan().walk(), hipsLow, asWalked).isLessThan(0.02);
+        }
+        System.out.println("Step length with the hips placed low, against as walked: " + report);
+    }
+
     /** One sample's keypoints, edited in place: x, y and score per joint, at sample index {@code n}. */
     @FunctionalInterface
     private interface SampleEdit {
@@ -219,6 +239,19 @@ class GaitHardWalksTest {
                     x[far] += (float) (pull * (x[near] - x[far]));
                     y[far] += (float) (pull * (y[near] - y[far]));
                     c[far] = 0.3f;
+                }
+            }
+        });
+    }
+
+    /** The series with each hip keypoint moved {@code share} of the way to its knee. */
+    private static KeypointSeries hipsLowered(KeypointSeries s, double share) {
+        int[][] thighs = {{Joints.LEFT_HIP, Joints.LEFT_KNEE}, {Joints.RIGHT_HIP, Joints.RIGHT_KNEE}};
+        return edited(s, (n, x, y, c) -> {
+            for (int[] t : thighs) {
+                if (!Float.isNaN(x[t[0]]) && !Float.isNaN(x[t[1]])) {
+                    x[t[0]] += (float) (share * (x[t[1]] - x[t[0]]));
+                    y[t[0]] += (float) (share * (y[t[1]] - y[t[0]]));
                 }
             }
         });

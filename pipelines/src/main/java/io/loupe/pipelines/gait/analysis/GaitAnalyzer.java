@@ -134,7 +134,7 @@ public final class GaitAnalyzer {
         if (stepLength != null && settings.subjectHeightM() > 0) {
             stepLengthM = stepLength * settings.subjectHeightM();
         } else if (stepLength != null && settings.metresPerPixel() > 0 && view == View.SIDE) {
-            stepLengthM = stepLength * Signals.quantile(k.h, 0.5) * settings.metresPerPixel();
+            stepLengthM = stepLength * Signals.quantile(k.stature, 0.5) * settings.metresPerPixel();
         }
         if (stepLengthM != null && stepTime != null) {
             speedM = stepLengthM / stepTime;
@@ -280,7 +280,7 @@ public final class GaitAnalyzer {
      * Side view: the hip centre's progression per step (over whole steps the pelvis moves as far as the feet); on a
      * treadmill, where the pelvis stays, the distance between the heels at heel strike. Frontal view: the change of
      * distance from the camera, from the apparent body height (distance = focal length x H / height in pixels), only
-     * with a focal length.
+     * with a focal length. Lengths are in body heights by {@link Tracks#stature}.
      */
     private Double stepLength(Tracks k, View view, List<int[]> steps, List<MissingParameter> missing) {
         if (steps.isEmpty()) {
@@ -293,13 +293,14 @@ public final class GaitAnalyzer {
         for (int[] s : steps) {
             int a = s[0];
             int b = s[1];
-            double h = (k.h[a] + k.h[b]) / 2;
+            double h = (k.stature[a] + k.stature[b]) / 2;
             pelvis.add(Math.abs(k.hipX[b] - k.hipX[a]) / h);
             int l = k.footJoint(Foot.LEFT, a, b + 1);
             int r = k.footJoint(Foot.RIGHT, a, b + 1);
-            feet.add(Math.abs(k.x[l][b] - k.x[r][b]) / k.h[b]);
+            feet.add(Math.abs(k.x[l][b] - k.x[r][b]) / k.stature[b]);
             if (settings.focalLengthPx() > 0) {
-                depth.add(Math.abs(settings.focalLengthPx() / k.h[b] - settings.focalLengthPx() / k.h[a]));
+                depth.add(Math.abs(settings.focalLengthPx() / k.stature[b]
+                        - settings.focalLengthPx() / k.stature[a]));
             }
         }
         if (view == View.SIDE) {
