@@ -59,12 +59,14 @@ final class GaitReportPrinter {
             }
         }
         GaitParameterSummary s = r.parameters();
-        out.printf(Locale.ROOT, "  cadence: mean error %.3f, worst %.3f, within 5 %% in %.2f of the bouts (%d measured"
-                        + " of %d)%n", s.cadenceMeanError(), s.cadenceWorstError(), s.cadenceWithin5(),
-                s.cadenceMeasured(), s.bouts());
-        out.printf(Locale.ROOT, "  step length: mean error %.3f, within 10 %% in %.2f of the bouts (%d measured of %d;"
-                        + " one not measured counts as a miss)%n", s.stepLengthMeanError(), s.stepLengthWithin10(),
-                s.stepLengthMeasured(), s.bouts());
+        out.printf(Locale.ROOT, "  cadence: mean error %.3f, worst %.3f (%d bouts measured); within 5 %% in %d of %d"
+                        + " (%.2f)%n", s.cadenceMeanError(), s.cadenceWorstError(), s.cadenceMeasured(),
+                s.cadenceWithin5().within(), s.cadenceWithin5().of(), s.cadenceWithin5().share());
+        out.printf(Locale.ROOT, "  step length: mean error %.3f (%d bouts measured); within 10 %% in %d of %d (%.2f)%n",
+                s.stepLengthMeanError(), s.stepLengthMeasured(), s.stepLengthWithin10().within(),
+                s.stepLengthWithin10().of(), s.stepLengthWithin10().share());
+        out.printf(Locale.ROOT, "  (of: every bout with a true value, and every walk with one where no bout was"
+                + " reported; a value not measured is a miss)%n");
         out.printf(Locale.ROOT, "  arm swing: mean error %.1f deg (%d arms measured); trunk flexion: mean error %.1f deg"
                 + " (%d bouts)%n", s.armSwingMeanErrorDeg(), s.armSwingMeasured(), s.trunkFlexionMeanErrorDeg(),
                 s.trunkFlexionMeasured());

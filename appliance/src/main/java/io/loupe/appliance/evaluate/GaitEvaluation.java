@@ -141,6 +141,7 @@ public final class GaitEvaluation {
                 pck.framesWithoutPose(), pck.framesMirrored(), score.pck10(), score.pck05(), truth.score(),
                 BoutComparison.walkScore(played.bouts()), truth.bout().freezing().size(),
                 BoutComparison.freezesFound(truth.bout().freezing(), found),
-                BoutComparison.falseFreezes(truth.bout().freezing(), found), bouts);
+                BoutComparison.falseFreezes(truth.bout().freezing(), found), truth.bout().cadence(),
+                truth.bout().stepLength(), bouts);
     }
 }

@@ -27,8 +27,9 @@ final class GaitSummaries {
         }
         return new GaitParameterSummary(bouts.size(), cadence.size(), mean(cadence),
                 cadence.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
-                within(bouts, GaitBoutError::cadenceSpm, CADENCE_WITHIN), step.size(), mean(step),
-                within(bouts, GaitBoutError::stepLengthBh, STEP_LENGTH_WITHIN), arms.size(), mean(arms),
+                within(walks, GaitBoutError::cadenceSpm, GaitWalkReport::trueCadenceSpm, CADENCE_WITHIN), step.size(), mean(step),
+                within(walks, GaitBoutError::stepLengthBh, GaitWalkReport::trueStepLengthBh,
+                        STEP_LENGTH_WITHIN), arms.size(), mean(arms),
                 trunk.size(), mean(trunk), withFreezing, withFreezingFound,
                 walks.stream().mapToInt(GaitWalkReport::trueFreezes).sum(),
                 walks.stream().mapToInt(GaitWalkReport::freezesFound).sum(),
@@ -48,19 +49,27 @@ final class GaitSummaries {
         return bouts.stream().map(of).map(ParameterError::error).filter(e -> e != null).toList();
     }
 
-    /** Share of the bouts with a true value whose error is at most {@code limit}; unmeasured ones miss. */
-    private static double within(List<GaitBoutError> bouts, Function<GaitBoutError, ParameterError> of,
-                                 double limit) {
+    /**
+     * The bouts with a true value whose error is at most {@code limit}, of all such bouts and of the walks with a true
+     * value but no reported bout; unmeasured ones miss.
+     */
+    private static WithinShare within(List<GaitWalkReport> walks, Function<GaitBoutError, ParameterError> of,
+                                      Function<GaitWalkReport, Double> truth, double limit) {
         int n = 0;
         int in = 0;
-        for (GaitBoutError b : bouts) {
-            ParameterError e = of.apply(b);
-            if (e.truth() != null) {
+        for (GaitWalkReport w : walks) {
+            if (w.bouts().isEmpty() && truth.apply(w) != null) {
                 n++;
-                in += e.error() != null && e.error() <= limit ? 1 : 0;
+            }
+            for (GaitBoutError b : w.bouts()) {
+                ParameterError e = of.apply(b);
+                if (e.truth() != null) {
+                    n++;
+                    in += e.error() != null && e.error() <= limit ? 1 : 0;
+                }
             }
         }
-        return n == 0 ? Double.NaN : in / (double) n;
+        return new WithinShare(in, n);
     }
 
     private static double mean(List<Double> values) {

@@ -18,12 +18,15 @@ import java.util.List;
  * @param trueFreezes       freezing episodes in the truth
  * @param freezesFound      of those, episodes a reported freezing overlaps in time
  * @param falseFreezes      reported freezing episodes that overlap none in the truth
+ * @param trueCadenceSpm    the walk's true cadence (null: too few straight steps), for walks without a reported bout
+ * @param trueStepLengthBh  the walk's true step length (null: no straight step)
  * @param bouts             every bout the pipeline reported, in order
  */
 public record GaitWalkReport(int walk, String video, String view, int frames, int framesWithoutPose,
                              int framesMirrored, double pck10,
                              double pck05, int trueScore, Integer score, int trueFreezes, int freezesFound,
-                             int falseFreezes, List<GaitBoutError> bouts) {
+                             int falseFreezes, Double trueCadenceSpm, Double trueStepLengthBh,
+                             List<GaitBoutError> bouts) {
 
     public GaitWalkReport {
         bouts = List.copyOf(bouts);
