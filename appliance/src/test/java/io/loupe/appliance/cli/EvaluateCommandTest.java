@@ -217,6 +217,10 @@ class EvaluateCommandTest {
             // frontal walks too: step length from the change of apparent size, with the camera's focal length
             assertThat(w.at("/bouts/0/step_length_bh/found").isNumber()).as("walk %s step length", w.get("walk"))
                     .isTrue();
+            if (w.get("view").asText().equals("side")) { // BlazePose's low hips no longer lengthen side-view steps
+                assertThat(w.at("/bouts/0/step_length_bh/error").asDouble()).as("walk %s step length error",
+                        w.get("walk")).isLessThanOrEqualTo(0.10);
+            }
         }
         assertThat(report.get("calibration").asText()).contains("focalLengthPx").contains("from its truth");
         assertThat(walks.get(0).at("/bouts/0/cadence_spm/error").asDouble()).isLessThan(0.05);
