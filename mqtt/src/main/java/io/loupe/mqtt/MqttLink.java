@@ -279,8 +279,9 @@ public final class MqttLink implements AutoCloseable {
                 try {
                     c = connect();
                 } catch (ConnectionFailure | RuntimeException e) {
-                    connectFailures.increment();
+                    // the error first: a status that counts a failure also says what it was
                     lastError = "connect to " + settings.url() + " failed: " + e.getMessage();
+                    connectFailures.increment();
                     Duration delay = backoff.next();
                     if (!failing) {
                         log.warn("MQTT {}; retrying with back-off (up to {} ms), messages wait in the outbox",
