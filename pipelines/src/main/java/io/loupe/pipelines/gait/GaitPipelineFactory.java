@@ -7,10 +7,13 @@ import io.loupe.pipelines.PipelineFactory;
 import io.loupe.pipelines.StageChain;
 import io.loupe.pipelines.gait.pose.PoseSource;
 import io.loupe.pipelines.gait.pose.PoseSources;
+import io.loupe.pipelines.gait.pose.RecordingPoseSource;
+import io.loupe.pipelines.gait.pose.ReplayedPoseSource;
 import io.loupe.pipelines.gait.store.KeypointStore;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code type: gait} — patient-gait scoring: {@code gait/bouts@v1} (pose, walker, bouts, parameters, score). The
@@ -40,11 +43,6 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
         return create(PipelineContext.of(pipelineId, "unknown"), model, settings).chain();
     }
 
-    /**
-     * @throws IllegalArgumentException when the models do not fit {@code pose.kind} (a detector as the pose model, a
-     *                                  missing {@code pose.detector}) or the keypoint folder cannot be made; the
-     *                                  message names the value and the fix
-     */
     /** The person detector of MediaPipe top-down pose ({@code pose.detector}), the face detector that blurs faces. */
     @Override
     public Set<String> extraModels(GaitSettings s) {
@@ -58,10 +56,24 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
         return Set.copyOf(ids);
     }
 
+    /**
+     * @throws IllegalArgumentException when the models do not fit {@code pose.kind} (a detector as the pose model, a
+     *                                  missing {@code pose.detector}) or the keypoint folder cannot be made; the
+     *                                  message names the value and the fix
+     */
     @Override
     public GaitPipeline create(PipelineContext context, Model model, GaitSettings s) {
+        return create(context, model, s, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #create(PipelineContext, Model, GaitSettings)}, with the pose source the settings make passed through
+     * {@code around} first (to record what it gives, or to replay a recording instead: {@link RecordingPoseSource},
+     * {@link ReplayedPoseSource}); the pipeline closes what {@code around} returns, which must close the source.
+     */
+    public GaitPipeline create(PipelineContext context, Model model, GaitSettings s, UnaryOperator<PoseSource> around) {
         String id = context.pipelineId();
-        PoseSource source = PoseSources.create(id, s.pose(), model, context.models());
+        PoseSource source = around.apply(PoseSources.create(id, s.pose(), model, context.models()));
         KeypointStore store = null;
         try {
             if (s.privacy().storeKeypoints()) {

@@ -1,0 +1,81 @@
+package io.loupe.pipelines.gait;
+
+import io.loupe.models.ModelException;
+import io.loupe.pipelines.gait.analysis.Joints;
+import io.loupe.pipelines.gait.pose.PersonPose;
+import io.loupe.pipelines.gait.pose.PoseRecording;
+import io.loupe.pipelines.gait.pose.RecordingPoseSource;
+import io.loupe.pipelines.gait.pose.ReplayedPoseSource;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A pose source's output recorded to a file and played back: the gait analysis then sees exactly what the model gave,
+ * without the model.
+ */
+class PoseRecordingTest {
+
+    @Test
+    void recordedWalk_writtenAndReplayed_givesEveryFramesPeopleAndRefinedWalker_thenRefusesMoreFrames(
+            @TempDir Path dir) throws Exception {
+        // given a walk's keypoints played by a source with a bystander, recorded, refined on every other frame
+        SyntheticWalks.Walk walk = SyntheticWalks.make(5, 1, 4, 0.005, 0.03).get(0);
+        List<List<PersonPose>> given = new ArrayList<>();
+        Path file = dir.resolve("walk-001.poses");
+        try (RecordingPoseSource recorder = new RecordingPoseSource(new ReplayPoseSource(walk.series(), true),
+                "sha-of-model"); Mat frame = new Mat()) {
+            for (int i = 0; i < walk.series().size(); i++) {
+                List<PersonPose> people = recorder.detect(frame);
+                given.add(people);
+                if (i % 2 == 0 && !people.isEmpty()) {
+                    recorder.refine(frame, people.get(0));
+                }
+            }
+            // when it is written and read back
+            recorder.recording().write(file);
+        }
+        PoseRecording read = PoseRecording.read(file);
+
+        // then it names what made it, and the replay gives every frame's people as recorded, NaN joints included
+        assertThat(read.source()).isEqualTo("replay");
+        assertThat(read.modelSha256()).isEqualTo("sha-of-model");
+        ReplayedPoseSource replay = new ReplayedPoseSource(read, file.toString());
+        try (Mat frame = new Mat()) {
+            for (int i = 0; i < given.size(); i++) {
+                List<PersonPose> people = replay.detect(frame);
+                assertThat(people).hasSameSizeAs(given.get(i));
+                for (int p = 0; p < people.size(); p++) {
+                    assertThat(people.get(p).box()).isEqualTo(given.get(i).get(p).box());
+                    assertThat(people.get(p).x()).containsExactly(given.get(i).get(p).x());
+                    assertThat(people.get(p).score()).containsExactly(given.get(i).get(p).score());
+                }
+                if (!people.isEmpty()) {
+                    assertThat(replay.refine(frame, people.get(0)).x()).containsExactly(people.get(0).x());
+                }
+            }
+            assertThat(replay.finished()).isTrue();
+            assertThat(Float.isNaN(given.get(given.size() - 1).get(1).x()[Joints.NOSE])).as("the bystander is a box")
+                    .isTrue();
+            // and a video longer than the recording is refused, naming the file and the fix
+            assertThatThrownBy(() -> replay.detect(frame)).isInstanceOf(ModelException.class)
+                    .hasMessageContaining(file.toString()).hasMessageContaining("delete it to record again");
+        }
+    }
+
+    @Test
+    void fileThatIsNotARecording_isRefusedNamingItAndTheFix(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("walk-001.poses"), "not poses");
+
+        assertThatThrownBy(() -> PoseRecording.read(file)).hasMessageContaining(file.toString())
+                .hasMessageContaining("delete it to record again");
+    }
+}
