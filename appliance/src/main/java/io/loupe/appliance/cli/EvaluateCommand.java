@@ -37,7 +37,8 @@ import java.util.Set;
  * {@code yolo-pose}). Floors: defect {@code --min-map}, {@code --min-accuracy}; pest {@code --min-map},
  * {@code --max-count-error}; gait {@code --min-pck} (PCK@0.1 over every labelled keypoint),
  * {@code --max-cadence-error} (the worst bout's relative cadence error) and {@code --min-score-within-one} (share of
- * walks scored within ±1). Exit 0, 1 when the evaluation cannot run (the reason on standard error: a missing or wrong
+ * walks scored within ±1). Gait only: {@code --poses DIR} records the pose model's output per walk there, and replays it
+ * on later runs instead of running the model (tuning the settings in seconds). Exit 0, 1 when the evaluation cannot run (the reason on standard error: a missing or wrong
  * set, a model that fails), 2 for a usage error, {@link #BELOW_FLOOR} when a floor is not met.
  */
 public final class EvaluateCommand implements Command {
@@ -53,17 +54,22 @@ public final class EvaluateCommand implements Command {
     public String usage() {
         return "evaluate --pipeline defect|pest|gait --data DIR [--model M] [--config F] [--json] [--min-map X]"
                 + " [--min-accuracy Y] [--max-count-error Z] [--min-pck P] [--max-cadence-error C]"
-                + " [--min-score-within-one S]   quality on a labelled set";
+                + " [--min-score-within-one S] [--poses DIR (gait: record, then replay, the pose model's output)]"
+                + "   quality on a labelled set";
     }
 
     @Override
     public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parse(argv, Set.of("--pipeline", "--data", "--model", "--config", "--min-map",
-                "--min-accuracy", "--max-count-error", "--min-pck", "--max-cadence-error", "--min-score-within-one"),
+                "--min-accuracy", "--max-count-error", "--min-pck", "--max-cadence-error", "--min-score-within-one",
+                "--poses"),
                 Set.of("--json"));
         String type = args.required("--pipeline");
         if (!type.equals("defect") && !type.equals("pest") && !type.equals("gait")) {
             throw new UsageException("--pipeline " + type + ": use defect, pest or gait");
+        }
+        if (args.has("--poses") && !type.equals("gait")) {
+            throw new UsageException("--poses records a gait pipeline's poses; --pipeline " + type + " has none");
         }
         Path data = Path.of(args.required("--data"));
         Path file = args.path("--config", RunCommand.DEFAULT_CONFIG);

@@ -45,6 +45,7 @@ final class GaitEvaluate {
         double maxCadenceError = args.number("--max-cadence-error", 0);
         double minWithinOne = args.number("--min-score-within-one", 0);
         GaitSettings settings = (GaitSettings) pipeline.settings();
+        Path poses = args.has("--poses") ? Path.of(args.get("--poses", null)) : null;
         WalkSet set;
         try {
             set = GaitEvaluation.readSet(data); // before any model loads: a wrong folder fails at once
@@ -61,10 +62,10 @@ final class GaitEvaluate {
             if (settings.pose().poseKind() == PoseKind.MEDIAPIPE) {
                 try (Model detector = load(plan, settings.pose().detector())) {
                     report = GaitEvaluation.run(data, set, pose, ModelCatalog.of(Map.of(settings.pose().detector(),
-                            detector)), settings);
+                            detector)), settings, poses);
                 }
             } else {
-                report = GaitEvaluation.run(data, set, pose, ModelCatalog.empty(), settings);
+                report = GaitEvaluation.run(data, set, pose, ModelCatalog.empty(), settings, poses);
             }
             if (args.has("--json")) {
                 out.println(Json.string(report));

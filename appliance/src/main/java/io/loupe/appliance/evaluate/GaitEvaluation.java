@@ -9,6 +9,7 @@ import io.loupe.pipelines.gait.GaitPipeline;
 import io.loupe.pipelines.gait.GaitPipelineFactory;
 import io.loupe.pipelines.gait.GaitResult;
 import io.loupe.pipelines.gait.GaitSettings;
+import io.loupe.pipelines.gait.PoseKind;
 import io.loupe.pipelines.gait.PrivacySettings;
 import io.loupe.pipelines.gait.analysis.FreezeEpisode;
 import io.loupe.pipelines.gait.analysis.GaitScore;
@@ -48,12 +49,14 @@ public final class GaitEvaluation {
      * @param pose     the pipeline's model: a BlazePose landmark model ({@code pose.kind: mediapipe}) or a YOLO-pose
      *                 export ({@code yolo-pose})
      * @param models   the other models the settings name (the person detector of {@code pose.kind: mediapipe})
+     * @param poses    a folder for the pose model's output per walk: recorded there when missing, else replayed
+     *                 instead of running the model (so that tuning the settings takes seconds); null for neither
      * @throws IOException              when the set's index, a walk's truth or its video cannot be read, or the
      *                                  pipeline fails on a frame (the message names the file)
      * @throws IllegalArgumentException when the models do not fit {@code settings.pose} (the message names the fix)
      */
-    public static GaitReport run(Path data, WalkSet set, Model pose, ModelCatalog models, GaitSettings settings)
-            throws IOException {
+    public static GaitReport run(Path data, WalkSet set, Model pose, ModelCatalog models, GaitSettings settings,
+                                 Path poses) throws IOException {
         GaitSettings s = settings.withPrivacy(PrivacySettings.defaults());
         GaitPipelineFactory factory = new GaitPipelineFactory();
         PckTally all = new PckTally();
@@ -61,16 +64,21 @@ public final class GaitEvaluation {
         List<GaitWalkReport> walks = new ArrayList<>();
         String poseSource = null;
         boolean focalFromTruth = s.calibration().focalLengthPx() <= 0;
+        String poseKey = pose.info().sha256() + (s.pose().poseKind() == PoseKind.MEDIAPIPE
+                ? "+" + models.require(s.pose().detector(), "settings.pose.detector").info().sha256() : "")
+                + " " + s.pose();
         for (WalkEntry entry : set.walks()) {
             WalkTruth truth = GaitTruthFiles.readWalk(data.resolve(entry.truth()));
             Path video = data.resolve(entry.video());
             GaitSettings walkSettings = focalFromTruth ? withFocalLength(s, truth.video().focalLengthPx()) : s;
+            WalkPoses walkPoses = WalkPoses.of(poses, entry.walk(), poseKey);
             WalkPlayback.Played played;
             try (GaitPipeline pipeline = factory.create(new PipelineContext("evaluate", "evaluate",
-                    Clock.systemUTC(), new PhaseLatencies(), models), pose, walkSettings)) {
+                    Clock.systemUTC(), new PhaseLatencies(), models), pose, walkSettings, walkPoses::around)) {
                 poseSource = pipeline.poseSource();
                 played = WalkPlayback.play(video, pipeline);
             }
+            walkPoses.finish();
             PckTally walk = new PckTally();
             for (int f = 0; f < truth.frames().size(); f++) {
                 walk.add(truth.frames().get(f), f < played.skeletons().size() ? played.skeletons().get(f) : null);

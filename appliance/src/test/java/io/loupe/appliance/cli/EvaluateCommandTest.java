@@ -261,6 +261,49 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluate_gaitWithPoses_recordsTheModelsOutput_replaysItToTheSameReport_refusesItForAnotherModel(
+            @TempDir Path dir) throws Exception {
+        Path config = demoConfigWith(MediaPipeFiles.pose(), dir);
+        Path set = oneWalkSet(dir.resolve("set"), 1, 0);
+        Path poses = dir.resolve("poses");
+        String[] argv = {"evaluate", "--pipeline", "gait", "--data", set.toString(), "--config", config.toString(),
+            "--json", "--poses", poses.toString()};
+
+        // when the first run records and the second replays
+        CliRun recorded = CliRun.of(argv);
+        CliRun replayed = CliRun.of(argv);
+
+        // then the recording is there, and the replay's report is the recording run's, but for the source's name
+        assertThat(recorded.code()).as(recorded.err()).isZero();
+        assertThat(poses.resolve("walk-001.poses")).isRegularFile();
+        assertThat(replayed.code()).as(replayed.err()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode first = (ObjectNode) json.readTree(recorded.out());
+        ObjectNode second = (ObjectNode) json.readTree(replayed.out());
+        assertThat(second.get("pose_source").asText()).isEqualTo(first.get("pose_source").asText() + " (replayed)");
+        first.remove("pose_source");
+        second.remove("pose_source");
+        assertThat(second).isEqualTo(first);
+
+        // and another pose model is not given this model's poses
+        CliRun other = CliRun.of("evaluate", "--pipeline", "gait", "--data", set.toString(), "--config",
+                config.toString(), "--model", Repo.root().resolve("models/zoo/synthetic-pose.onnx").toString(),
+                "--poses", poses.toString());
+        assertThat(other.code()).isEqualTo(1);
+        assertThat(other.err()).contains("walk-001.poses").contains("other pose models")
+                .contains("give --poses another folder");
+    }
+
+    @Test
+    void evaluate_posesForAPipelineWithoutPoses_isAUsageErrorNamingGait() {
+        CliRun r = CliRun.of("evaluate", "--pipeline", "pest", "--data", Repo.pestSeries().toString(), "--poses",
+                "/tmp/x");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--poses").contains("gait");
+    }
+
+    @Test
     void evaluate_gaitOnAFolderThatIsNotAWalkSet_namesWalksJsonAndHowToMakeOne() {
         CliRun r = CliRun.of("evaluate", "--pipeline", "gait", "--data", Repo.pestSeries().toString(), "--config",
                 Repo.root().resolve("config/appliance.yml").toString());
