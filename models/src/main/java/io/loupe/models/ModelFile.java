@@ -1,14 +1,8 @@
 package io.loupe.models;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Checks on the model file itself before ONNX Runtime sees it: present, readable, not empty; and its sha256. */
 final class ModelFile {
@@ -44,19 +38,12 @@ final class ModelFile {
 
     /** Lower-case hex sha256 of the file's bytes. @throws ModelException when it cannot be read */
     static String sha256(Path file) throws ModelException {
-        MessageDigest digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("This JVM has no SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
+            return Sha256.of(file);
         } catch (IOException e) {
             throw new ModelException("Cannot read model file " + file.toAbsolutePath() + ": " + e
                     + ". Fix: check the file and the disk", e);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
 }

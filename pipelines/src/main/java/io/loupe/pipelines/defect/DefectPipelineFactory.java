@@ -3,6 +3,7 @@ package io.loupe.pipelines.defect;
 import io.loupe.models.Detector;
 import io.loupe.models.Model;
 import io.loupe.models.ResultKind;
+import io.loupe.models.Sha256;
 import io.loupe.pipelines.ModelRef;
 import io.loupe.pipelines.PipelineContext;
 import io.loupe.pipelines.PipelineFactory;
@@ -18,12 +19,7 @@ import io.loupe.pipelines.defect.stats.DefectStats;
 import io.loupe.pipelines.defect.stats.ShiftCalendar;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -157,14 +153,9 @@ public final class DefectPipelineFactory implements PipelineFactory<DefectSettin
     }
 
     private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
+        try {
+            return Sha256.of(file);
+        } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
