@@ -71,7 +71,7 @@ public final class GaitEvaluation {
             WalkTruth truth = GaitTruthFiles.readWalk(data.resolve(entry.truth()));
             Path video = data.resolve(entry.video());
             GaitSettings walkSettings = focalFromTruth ? withFocalLength(s, truth.video().focalLengthPx()) : s;
-            WalkPoses walkPoses = WalkPoses.of(poses, entry.walk(), poseKey);
+            WalkPoses walkPoses = WalkPoses.of(poses, entry.walk(), video, poseKey);
             WalkPlayback.Played played;
             try (GaitPipeline pipeline = factory.create(new PipelineContext("evaluate", "evaluate",
                     Clock.systemUTC(), new PhaseLatencies(), models), pose, walkSettings, walkPoses::around)) {

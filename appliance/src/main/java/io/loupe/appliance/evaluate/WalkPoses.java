@@ -1,5 +1,6 @@
 package io.loupe.appliance.evaluate;
 
+import io.loupe.models.Sha256;
 import io.loupe.pipelines.gait.pose.PoseRecording;
 import io.loupe.pipelines.gait.pose.PoseSource;
 import io.loupe.pipelines.gait.pose.RecordingPoseSource;
@@ -13,7 +14,7 @@ import java.util.Locale;
 /**
  * {@code evaluate --poses DIR} for one walk: the pose model's output is recorded to {@code DIR/walk-NNN.poses} when
  * that file is missing, and replayed from it when it is there (the model is loaded but does not run). A recording made
- * with other pose models or pose settings, or of another video, is refused with the fix.
+ * with other pose models or pose settings, or of another video (by its sha256), is refused with the fix.
  */
 final class WalkPoses {
     private final Path file;
@@ -29,25 +30,27 @@ final class WalkPoses {
     }
 
     /**
-     * @param dir the {@code --poses} folder, or null (the model runs, nothing is kept)
-     * @param key what made the poses: the models' sha256 and the pose settings (a recording is replayed only for the
-     *            same key)
-     * @throws IOException when the folder cannot be made, or the walk's recording cannot be read or was made by
-     *                     something else (the message names the file and the fix)
+     * @param dir   the {@code --poses} folder, or null (the model runs, nothing is kept)
+     * @param video the walk's video
+     * @param poses what makes the poses: the models' sha256 and the pose settings (with the video's sha256, the key a
+     *              recording is replayed for)
+     * @throws IOException when the folder cannot be made, the video cannot be read, or the walk's recording cannot
+     *                     be read or was made from something else (the message names the file and the fix)
      */
-    static WalkPoses of(Path dir, int walk, String key) throws IOException {
+    static WalkPoses of(Path dir, int walk, Path video, String poses) throws IOException {
         if (dir == null) {
             return new WalkPoses(null, null, null);
         }
+        String key = poses + ", video sha256 " + Sha256.of(video);
         Files.createDirectories(dir);
         Path file = dir.resolve(String.format(Locale.ROOT, "walk-%03d.poses", walk));
         if (!Files.isRegularFile(file)) {
             return new WalkPoses(file, key, null);
         }
         PoseRecording r = PoseRecording.read(file);
-        if (!r.modelSha256().equals(key)) {
-            throw new IOException(file + " was recorded with other pose models or pose settings (" + r.source()
-                    + "); delete " + dir + " or give --poses another folder");
+        if (!r.key().equals(key)) {
+            throw new IOException(file + " was recorded with other pose models or pose settings, or from another"
+                    + " video (" + r.source() + "); delete " + dir + " or give --poses another folder");
         }
         return new WalkPoses(file, key, r);
     }

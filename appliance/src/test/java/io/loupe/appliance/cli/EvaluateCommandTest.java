@@ -261,7 +261,7 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void evaluate_gaitWithPoses_recordsTheModelsOutput_replaysItToTheSameReport_refusesItForAnotherModel(
+    void evaluate_gaitWithPoses_recordsTheModelsOutput_replaysItToTheSameReport_refusesItForAnotherModelOrVideo(
             @TempDir Path dir) throws Exception {
         Path config = demoConfigWith(MediaPipeFiles.pose(), dir);
         Path set = oneWalkSet(dir.resolve("set"), 1, 0);
@@ -292,6 +292,12 @@ class EvaluateCommandTest {
         assertThat(other.code()).isEqualTo(1);
         assertThat(other.err()).contains("walk-001.poses").contains("other pose models")
                 .contains("give --poses another folder");
+        // nor another video of the same length under the same walk number
+        Files.copy(Repo.root().resolve("sample-data/gait/walks/003.mp4"), set.resolve("walks/001.mp4"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CliRun otherVideo = CliRun.of(argv);
+        assertThat(otherVideo.code()).isEqualTo(1);
+        assertThat(otherVideo.err()).contains("walk-001.poses").contains("another video");
     }
 
     @Test

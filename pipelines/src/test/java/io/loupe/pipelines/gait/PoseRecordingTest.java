@@ -47,7 +47,7 @@ class PoseRecordingTest {
 
         // then it names what made it, and the replay gives every frame's people as recorded, NaN joints included
         assertThat(read.source()).isEqualTo("replay");
-        assertThat(read.modelSha256()).isEqualTo("sha-of-model");
+        assertThat(read.key()).isEqualTo("sha-of-model");
         ReplayedPoseSource replay = new ReplayedPoseSource(read, file.toString());
         try (Mat frame = new Mat()) {
             for (int i = 0; i < given.size(); i++) {

@@ -18,14 +18,15 @@ import java.util.List;
  * What a pose source gave for each frame of one video — the people it detected and, where the pipeline asked, the
  * chosen walker's refined pose — so that the video can be analysed again without running the pose model
  * ({@link ReplayedPoseSource}): tuning the gait settings on a labelled set takes seconds instead of minutes. Made by
- * {@link RecordingPoseSource}; stored as a small binary file that names the source and the model's sha256, so a
- * recording is never replayed for another model.
+ * {@link RecordingPoseSource}; stored as a small binary file that names the source and a key for what it was made
+ * from (the caller's: e.g. the models' sha256, the pose settings and the video's sha256), so that a recording is not
+ * replayed for anything else.
  *
- * @param source  the recorded source's {@link PoseSource#describe()}
- * @param modelSha256 sha256 of the pose model that made it
- * @param frames  per frame, in order
+ * @param source the recorded source's {@link PoseSource#describe()}
+ * @param key    what the poses were made from
+ * @param frames per frame, in order
  */
-public record PoseRecording(String source, String modelSha256, List<Frame> frames) {
+public record PoseRecording(String source, String key, List<Frame> frames) {
     private static final String MAGIC = "loupe.gait.poses/1";
 
     public PoseRecording {
@@ -53,7 +54,7 @@ public record PoseRecording(String source, String modelSha256, List<Frame> frame
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeUTF(MAGIC);
             out.writeUTF(source);
-            out.writeUTF(modelSha256);
+            out.writeUTF(key);
             out.writeInt(frames.size());
             for (Frame f : frames) {
                 out.writeInt(f.people().size());

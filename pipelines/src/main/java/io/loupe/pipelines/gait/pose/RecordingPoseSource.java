@@ -13,18 +13,17 @@ import java.util.List;
  */
 public final class RecordingPoseSource implements PoseSource {
     private final PoseSource inner;
-    private final String modelSha256;
+    private final String key;
     private final List<List<PersonPose>> people = new ArrayList<>();
     private final List<PersonPose> refined = new ArrayList<>();
 
     /**
      * @param inner       the source that runs the model; closed with this one
-     * @param modelSha256 the key of what made the poses (the models' sha256 and the pose settings), written into the
-     *                    recording
+     * @param key   what the poses are made from, written into the recording ({@link PoseRecording#key()})
      */
-    public RecordingPoseSource(PoseSource inner, String modelSha256) {
+    public RecordingPoseSource(PoseSource inner, String key) {
         this.inner = inner;
-        this.modelSha256 = modelSha256;
+        this.key = key;
     }
 
     @Override
@@ -50,7 +49,7 @@ public final class RecordingPoseSource implements PoseSource {
         for (int i = 0; i < people.size(); i++) {
             frames.add(new PoseRecording.Frame(people.get(i), refined.get(i)));
         }
-        return new PoseRecording(inner.describe(), modelSha256, frames);
+        return new PoseRecording(inner.describe(), key, frames);
     }
 
     @Override
