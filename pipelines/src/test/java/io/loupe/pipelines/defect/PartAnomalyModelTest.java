@@ -23,8 +23,8 @@ import io.loupe.samples.defect.truth.GroundTruthFiles;
 import io.loupe.samples.defect.truth.PartInFrame;
 import io.loupe.samples.defect.truth.PartTruth;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -184,11 +184,12 @@ class PartAnomalyModelTest {
     }
 
     @Test
+    @Tag("measurement") // not part of a build: run with -DexcludedGroups=none -Dloupe.anomaly.scene=DIR
     void heldOutScene_throughThePipeline_isMeasured() throws Exception {
-        // given a generated scene named on the command line (the manifest's held-out evaluation), else skipped
+        // given a generated scene named on the command line (the manifest's held-out evaluation)
         String scene = System.getProperty("loupe.anomaly.scene", "");
-        Assumptions.assumeFalse(scene.isBlank(), "measurement on a generated scene: run with"
-                + " -Dloupe.anomaly.scene=DIR (loupe samples --domain defect --seed 2024 --seconds 60 --out DIR)");
+        assertThat(scene).as("the scene to measure: run with -Dloupe.anomaly.scene=DIR (loupe samples --domain defect"
+                + " --seed 2024 --seconds 60 --out DIR)").isNotBlank();
         String taught = System.getProperty("loupe.anomaly.taught", "");
         // when it is played through the pipeline
         Measured m = measure(Path.of(scene), taught.isBlank() ? null : Path.of(taught));
