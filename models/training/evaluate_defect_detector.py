@@ -196,7 +196,7 @@ def main():
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     manifest = manifests.path_for(args.model)
-    conf = args.conf if args.conf is not None else manifests.read(manifest).get("confidence", 0.5)
+    conf = manifests.confidence(manifest, args.conf)
     result = evaluate(args.model, args.scene, conf, args.nms, args.iou, args.step)
     print(json.dumps(result, indent=2))
     if args.update_manifest:

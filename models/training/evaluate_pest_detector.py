@@ -169,7 +169,7 @@ def main():
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     manifest = manifests.path_for(args.model)
-    conf = args.conf if args.conf is not None else manifests.read(manifest).get("confidence", 0.5)
+    conf = manifests.confidence(manifest, args.conf)
     graph = onnx_run.OnnxGraph(args.model)
     names = yolo_names(args.scene / "yolo")
     meta_names = graph.metadata.get("names")

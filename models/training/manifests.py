@@ -50,6 +50,11 @@ def read(path):
     return yaml.safe_load(path.read_text()) or {} if path.exists() else {}
 
 
+def confidence(path, given=None):
+    """The score threshold: the one given on the command line, else the manifest's (0.5 without one)."""
+    return given if given is not None else read(path).get("confidence", 0.5)
+
+
 def write(path, data, header):
     unknown = [k for k in data if k not in KEYS]
     if unknown:
