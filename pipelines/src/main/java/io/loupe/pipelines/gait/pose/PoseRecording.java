@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public record PoseRecording(String source, String key, List<Frame> frames) {
                 frames.add(new Frame(list, in.readBoolean() ? read(in) : null));
             }
             return new PoseRecording(source, sha, frames);
-        } catch (EOFException | java.io.UTFDataFormatException e) {
+        } catch (EOFException | UTFDataFormatException e) {
             throw new IOException(file + " is cut short or not a pose recording; delete it to record again", e);
         }
     }
