@@ -6,11 +6,12 @@ import java.util.Locale;
 
 /**
  * Measures one bout: pure Java over a {@link KeypointSeries}, no I/O, no state. Steps: keep left and right consistent
- * ({@link LeftRight}), fill short gaps and smooth every keypoint track ({@link Tracks}); estimate body height from the
- * legs; decide the view when not configured; split the bout into straight stretches by walking direction, turns being
- * where it flips ({@link Direction}); find freezing episodes ({@link Freezes}) and cut them out of the stretches
- * ({@link Segments}: walking); find the stride period and the heel strikes in the walking segments
- * ({@link HeelStrikes}); then the parameters of {@link GaitParameters}.
+ * ({@link LeftRight}), fill short gaps and smooth every keypoint track ({@link Tracks}); estimate body height (from
+ * the legs as the analysis's scale, from shoulders to ankles as the unit of step length); decide the view when not
+ * configured; split the bout into straight stretches by walking direction, turns being where it flips
+ * ({@link Direction}); find freezing episodes ({@link Freezes}) and cut them out of the stretches ({@link Segments}:
+ * walking); find the stride period and the heel strikes in the walking segments ({@link HeelStrikes}); then the
+ * parameters of {@link GaitParameters}.
  *
  * <p>Cadence is steps per minute of walking, as the scene generator's truth counts it: 60 over the mean time of the
  * straight steps (consecutive heel strikes of opposite feet within one walking segment; never across a freeze or a
