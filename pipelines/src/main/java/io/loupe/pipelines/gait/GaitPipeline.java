@@ -65,6 +65,7 @@ public final class GaitPipeline implements Pipeline {
     private final PoseSource source;
     private final PersonTracker tracker;
     private final BoutSegmenter segmenter;
+    private final WalkerFacing facing = new WalkerFacing();
     private final GaitAnalyzer analyzer;
     private final GaitScoreRules rules;
     private final KeypointStore store;
@@ -245,6 +246,7 @@ public final class GaitPipeline implements Pipeline {
         } catch (ModelException e) {
             throw new StageException("gait/bouts@v1: pose inference failed: " + e.getMessage(), e);
         }
+        walker = facing.correct(walker, t);
         long posed = System.nanoTime();
         phases.add(Phase.INFERENCE, posed - start);
         boolean wasInBout = segmenter.inBout();

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The joints the gait analysis reads: the 17 COCO keypoints in COCO order, then the heels and toes (foot indices) that
- * BlazePose gives and COCO models do not. A joint that a frame lacks is NaN there, never 0.
+ * BlazePose gives and COCO models do not. A joint that a frame lacks is NaN there, never 0. Every left joint has an odd
+ * index and its right twin the next one (the nose, 0, has none).
  */
 public final class Joints {
     public static final int NOSE = 0;
