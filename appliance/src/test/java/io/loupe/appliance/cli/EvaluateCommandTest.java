@@ -40,11 +40,14 @@ class EvaluateCommandTest {
     private static final String PEST_TARGET_COUNT_ERROR = "0.10";
     /**
      * Floors for the gait pipeline with the demo configuration's MediaPipe models (BlazePose full + its detector) on
-     * the committed walks, below what was measured (PCK@0.1 0.781, scores within ±1 4 of 4; see README.md, evaluate).
+     * the committed walks, below what was measured (PCK@0.1 0.916, frontal 0.926, scores within ±1 4 of 4; see
+     * README.md, evaluate).
      * Cadence: walks 1-3 are held to the issue's 5 % each (measured 1.1, 3.3, 2.8 %); walk 4 — frontal, with a freeze,
      * one true straight step — measured 22 %, so the whole set's ceiling is 0.25.
      */
-    private static final String GAIT_MIN_PCK = "0.75";
+    private static final String GAIT_MIN_PCK = "0.85";
+    /** Frontal walks alone: 0.657 while a walker's back was taken for his front (see WalkerFacing). */
+    private static final double GAIT_MIN_FRONTAL_PCK = 0.85;
     private static final String GAIT_MAX_CADENCE_ERROR = "0.25";
     private static final double GAIT_CADENCE_TARGET = 0.05;
     private static final int GAIT_HARD_WALK = 4;
@@ -202,6 +205,8 @@ class EvaluateCommandTest {
         assertThat(report.at("/pose/overall/keypoints").asInt()).isEqualTo(17 * 1000);
         assertThat(report.at("/pose/keypoints")).hasSize(17);
         assertThat(report.at("/pose/views").findValuesAsText("name")).containsExactly("side", "frontal");
+        assertThat(report.at("/pose/views/1/pck10").asDouble()).as("frontal PCK@0.1")
+                .isGreaterThanOrEqualTo(GAIT_MIN_FRONTAL_PCK);
         assertThat(report.get("disclaimer").asText()).startsWith("Research use only");
         JsonNode walks = report.get("walks");
         assertThat(walks).hasSize(4);
@@ -253,7 +258,7 @@ class EvaluateCommandTest {
                 Repo.root().resolve("config/appliance.yml").toString(), "--model",
                 Repo.root().resolve("models/zoo/synthetic-pose.onnx").toString(), "--json", "--min-pck", "0.90");
 
-        // measured PCK@0.1 0.916 through the pipeline (0.946 on held-out walks, models/training/README.md)
+        // measured PCK@0.1 0.914 through the pipeline (0.946 on held-out walks, models/training/README.md)
         assertThat(r.code()).as(r.err() + r.out()).isZero();
         JsonNode report = new ObjectMapper().readTree(r.out());
         assertThat(report.at("/pose/overall/keypoints").asInt()).isEqualTo(17 * 1000);
