@@ -21,7 +21,11 @@ import java.util.List;
  *       towards the camera and shortens it walking away, shifting the peaks by up to a fifth of a step.</li>
  * </ul>
  * The stride period comes from the autocorrelation of the same signals, pooled over all of the bout's walking
- * segments ({@link #period}), so that short segments (a few steps between turns) still get one. Peaks are local maxima
+ * segments ({@link #period}), so that short segments (a few steps between turns) still get one. In a side view it is
+ * checked against the step period of the leading foot's lead over the pelvis (whichever foot is ahead, so label-free):
+ * a pose model that names the legs the wrong way round in runs of frames can make each foot's rhythm repeat every
+ * second stride (BlazePose did on a held-out walk: cadence halved), and a stride period near four steps is taken as
+ * two. Peaks are local maxima
  * within ±{@value #MIN_SEPARATION_S} s, or ±{@value #PERIOD_SHARE} of the stride period when there is one (in a frontal
  * view, where the signal is weaker, a bout without a stride period gives no heel strikes rather than noise), with a
  * prominence of at least {@value #MIN_PROMINENCE_BH} H and at least {@value #RELATIVE_PROMINENCE} of the signal's
@@ -39,6 +43,8 @@ final class HeelStrikes {
     static final double PERIOD_SHARE = 0.35;
     /** Least autocorrelation at the stride period for it to count. */
     static final double MIN_CORRELATION = 0.3;
+    /** Side view: a stride period within this share of four step periods is two strides, not one. */
+    static final double STRIDE_AGREEMENT = 0.25;
     /** Lags need this many seconds of overlapping samples in the longest segment. */
     static final double MIN_OVERLAP_S = 0.5;
     /** Consecutive heel strikes closer than this share of the stride period are not two steps. */
@@ -61,42 +67,58 @@ final class HeelStrikes {
      * view), pooled over the segments (and feet): each segment's mean is removed, products are summed over pairs within
      * a segment, and each lag is normalised by its number of pairs. The first peak between {@value #MIN_STRIDE_S} and
      * {@value #MAX_STRIDE_S} s (and no longer than the longest segment less {@value #MIN_OVERLAP_S} s) of at least
-     * {@value #MIN_CORRELATION}; NaN when there is none.
+     * {@value #MIN_CORRELATION}; NaN when there is none. Side view: twice the label-free step period instead where the
+     * stride period is about four of them.
      */
     static double period(Tracks k, View view, List<Stretch> segments) {
         List<double[]> parts = new ArrayList<>();
+        List<double[]> leads = new ArrayList<>();
         int longest = 0;
         for (Stretch s : segments) {
-            List<double[]> signals = new ArrayList<>(2);
+            longest = Math.max(longest, s.to() - s.from());
             if (view == View.SIDE) {
-                for (Foot foot : Foot.values()) {
-                    signals.add(aheadOfPelvis(k, k.footJoint(foot, s.from(), s.to()), s));
+                double[] l = aheadOfPelvis(k, k.footJoint(Foot.LEFT, s.from(), s.to()), s);
+                double[] r = aheadOfPelvis(k, k.footJoint(Foot.RIGHT, s.from(), s.to()), s);
+                double[] lead = new double[l.length];
+                for (int i = 0; i < l.length; i++) {
+                    lead[i] = Math.max(l[i], r[i]); // NaN where either is
                 }
+                addCentred(parts, l);
+                addCentred(parts, r);
+                addCentred(leads, lead);
             } else {
-                signals.add(feetApart(k, s));
-            }
-            for (double[] d : signals) {
-                double mean = 0;
-                int count = 0;
-                for (double v : d) {
-                    if (!Double.isNaN(v)) {
-                        mean += v;
-                        count++;
-                    }
-                }
-                if (count < 2) {
-                    continue;
-                }
-                mean /= count;
-                for (int i = 0; i < d.length; i++) {
-                    d[i] -= mean;
-                }
-                parts.add(d);
-                longest = Math.max(longest, d.length);
+                addCentred(parts, feetApart(k, s));
             }
         }
-        return period(parts, k.samples(MIN_STRIDE_S), Math.min(k.samples(MAX_STRIDE_S),
-                longest - k.samples(MIN_OVERLAP_S)));
+        int maxLag = longest - k.samples(MIN_OVERLAP_S);
+        double stride = period(parts, k.samples(MIN_STRIDE_S), Math.min(k.samples(MAX_STRIDE_S), maxLag));
+        if (view == View.SIDE) {
+            double step = period(leads, k.samples(MIN_STRIDE_S / 2), Math.min(k.samples(MAX_STRIDE_S / 2), maxLag));
+            if (Math.abs(stride / (4 * step) - 1) <= STRIDE_AGREEMENT) {
+                return 2 * step;
+            }
+        }
+        return stride;
+    }
+
+    /** Adds {@code d} to {@code parts} with its mean removed, when it has at least two values. */
+    private static void addCentred(List<double[]> parts, double[] d) {
+        double mean = 0;
+        int count = 0;
+        for (double v : d) {
+            if (!Double.isNaN(v)) {
+                mean += v;
+                count++;
+            }
+        }
+        if (count < 2) {
+            return;
+        }
+        mean /= count;
+        for (int i = 0; i < d.length; i++) {
+            d[i] -= mean;
+        }
+        parts.add(d);
     }
 
     /** The pooled autocorrelation peak of zero-mean {@code parts} between the lags; NaN when there is none. */
