@@ -40,6 +40,18 @@ class WalkerFacingTest {
         return new TrackedPerson(track, p);
     }
 
+    /** The stature of a walker walking away: 15 % smaller each second from 300 px. */
+    private static double away(int frame) {
+        return 300 * Math.exp(-0.15 * frame / FPS);
+    }
+
+    /** Frames 0..49 of a walker walking away, labelled as facing, through {@code facing}. */
+    private static void walkAway(WalkerFacing facing) {
+        for (int i = 0; i < 50; i++) {
+            facing.correct(labelledAsFacing("T1", away(i), 0.45), i / FPS);
+        }
+    }
+
     private static boolean leftOnImageLeft(TrackedPerson w) {
         return w.pose().x()[Joints.LEFT_SHOULDER] < w.pose().x()[Joints.RIGHT_SHOULDER]
                 && w.pose().x()[Joints.LEFT_ANKLE] < w.pose().x()[Joints.RIGHT_ANKLE];
@@ -50,7 +62,7 @@ class WalkerFacingTest {
         WalkerFacing facing = new WalkerFacing();
         TrackedPerson last = null;
         for (int i = 0; i < 50; i++) { // walking away: 15 % smaller each second
-            TrackedPerson given = labelledAsFacing("T1", 300 * Math.exp(-0.15 * i / FPS), 0.45);
+            TrackedPerson given = labelledAsFacing("T1", away(i), 0.45);
             last = facing.correct(given, i / FPS);
             if (i == 0) {
                 assertThat(last).as("no travel seen yet: as given").isSameAs(given);
@@ -77,11 +89,9 @@ class WalkerFacingTest {
     @Test
     void facingHolds_whileTheWalkerFreezesSquareOn_andIsDroppedWhenHeTurnsSideOn() {
         WalkerFacing facing = new WalkerFacing();
-        int i = 0;
-        for (; i < 50; i++) {
-            facing.correct(labelledAsFacing("T1", 300 * Math.exp(-0.15 * i / FPS), 0.45), i / FPS);
-        }
-        double stopped = 300 * Math.exp(-0.15 * (i - 1) / FPS);
+        walkAway(facing);
+        int i = 50;
+        double stopped = away(i - 1);
         for (; i < 150; i++) { // a freeze of 4 s: no travel, still his back
             assertThat(leftOnImageLeft(facing.correct(labelledAsFacing("T1", stopped, 0.45), i / FPS))).isTrue();
         }
@@ -96,12 +106,9 @@ class WalkerFacingTest {
     @Test
     void aNewTrack_startsWithoutTheOldOnesTravel() {
         WalkerFacing facing = new WalkerFacing();
-        int i = 0;
-        for (; i < 50; i++) {
-            facing.correct(labelledAsFacing("T1", 300 * Math.exp(-0.15 * i / FPS), 0.45), i / FPS);
-        }
-        TrackedPerson other = labelledAsFacing("T2", 300 * Math.exp(-0.15 * i / FPS), 0.45);
-        assertThat(facing.correct(other, i / FPS)).as("another walker: nothing known of him").isSameAs(other);
+        walkAway(facing);
+        TrackedPerson other = labelledAsFacing("T2", away(50), 0.45);
+        assertThat(facing.correct(other, 50 / FPS)).as("another walker: nothing known of him").isSameAs(other);
         assertThat(facing.facing()).isEqualTo(WalkerFacing.Facing.UNKNOWN);
     }
 
@@ -109,7 +116,7 @@ class WalkerFacingTest {
     void sideView_isLeftAsGiven_evenWhileItsSizeChanges() {
         WalkerFacing facing = new WalkerFacing();
         for (int i = 0; i < 50; i++) { // shoulders and hips nearly on top of each other: no order to trust
-            TrackedPerson given = labelledAsFacing("T1", 300 * Math.exp(-0.15 * i / FPS), 0.06);
+            TrackedPerson given = labelledAsFacing("T1", away(i), 0.06);
             assertThat(facing.correct(given, i / FPS)).isSameAs(given);
         }
         assertThat(facing.facing()).isEqualTo(WalkerFacing.Facing.UNKNOWN);
