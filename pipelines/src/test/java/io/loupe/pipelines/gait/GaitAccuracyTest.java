@@ -117,6 +117,28 @@ class GaitAccuracyTest {
     }
 
     @Test
+    void generatedWalks_frontalView_stepLengthFromSpeedInDepth_within10PercentForScores0To2() {
+        // given frontal walks (away, turn, towards) with at least 4 straight steps, analysed with the focal length
+        List<Measured> walks = WALKS.stream().filter(m -> m.walk().view() == io.loupe.samples.gait.View.FRONTAL
+                && m.walk().plan().score() <= 2 && m.truth().straightSteps() >= 4).toList();
+        assertThat(walks).hasSizeGreaterThanOrEqualTo(6);
+        List<String> report = new ArrayList<>();
+        double sum = 0;
+        for (Measured m : walks) {
+            // then the step length (speed towards or away from the camera times the step time) is within 10 %
+            assertThat(m.p().stepLengthBh()).as("step length of %s", m.name()).isNotNull();
+            double error = m.p().stepLengthBh() / m.truth().stepLength() - 1;
+            sum += error;
+            report.add(String.format(Locale.ROOT, "%+.1f%%", 100 * error));
+            assertThat(Math.abs(error)).as("step length error of %s: %.3f vs %.3f H", m.name(),
+                    m.p().stepLengthBh(), m.truth().stepLength()).isLessThan(0.10);
+        }
+        System.out.println("Frontal step length errors (scores 0-2): " + report);
+        // and without a bias (the change of size between each step's two heel strikes read every step 4-9 % long)
+        assertThat(Math.abs(sum / walks.size())).as("mean frontal step length error").isLessThan(0.03);
+    }
+
+    @Test
     void generatedWalks_withSubjectHeight_stepLengthInMetres() {
         // given a side walk and the subject's height as calibration
         Measured m = WALKS.get(0);
