@@ -1,7 +1,5 @@
 package io.loupe.pipelines.gait.analysis;
 
-import java.util.Arrays;
-
 /**
  * A bout's keypoints made ready for measuring: left and right kept consistent ({@link LeftRight}), each joint's x and
  * y with short gaps filled and smoothed, the pose model's score per joint and sample (0 where missing), the body
@@ -68,9 +66,27 @@ final class Tracks {
         hipY = mid(y, Joints.LEFT_HIP, Joints.RIGHT_HIP);
         shoulderX = mid(x, Joints.LEFT_SHOULDER, Joints.RIGHT_SHOULDER);
         shoulderY = mid(y, Joints.LEFT_SHOULDER, Joints.RIGHT_SHOULDER);
-        h = bodyHeight(false);
-        double[] chain = bodyHeight(true);
-        stature = Double.isNaN(chain[0]) ? h : chain;
+        double[] leg = new double[n];
+        double[] trunk = new double[n];
+        double[] chain = new double[n];
+        for (int i = 0; i < n; i++) {
+            double l = dist(Joints.LEFT_HIP, Joints.LEFT_KNEE, i) + dist(Joints.LEFT_KNEE, Joints.LEFT_ANKLE, i);
+            double r = dist(Joints.RIGHT_HIP, Joints.RIGHT_KNEE, i) + dist(Joints.RIGHT_KNEE, Joints.RIGHT_ANKLE, i);
+            leg[i] = Double.isNaN(l) ? r : Double.isNaN(r) ? l : (l + r) / 2;
+            trunk[i] = Math.hypot(hipX[i] - shoulderX[i], hipY[i] - shoulderY[i]);
+            chain[i] = leg[i] + trunk[i];
+        }
+        h = anySeen(leg) ? bodyHeight(leg, LEG_SHARE) : bodyHeight(trunk, TRUNK_SHARE);
+        stature = anySeen(chain) ? bodyHeight(chain, LEG_SHARE + TRUNK_SHARE) : h;
+    }
+
+    private static boolean anySeen(double[] v) {
+        for (double d : v) {
+            if (!Double.isNaN(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double[] mid(double[][] v, int a, int b) {
@@ -86,31 +102,12 @@ final class Tracks {
     }
 
     /**
-     * Body height per sample from the legs, or from the trunk and legs ({@code withTrunk}); without legs, from the trunk
-     * (legs only) or NaN everywhere (with the trunk).
+     * Body height per sample from {@code part}'s length in pixels, which is {@code share} of it: the median over a
+     * second, gaps filled, the ends holding the nearest value (NaN everywhere when the part was never seen).
      */
-    private double[] bodyHeight(boolean withTrunk) {
-        double[] leg = new double[n];
-        double[] trunk = new double[n];
-        boolean anyLeg = false;
-        for (int i = 0; i < n; i++) {
-            double l = dist(Joints.LEFT_HIP, Joints.LEFT_KNEE, i) + dist(Joints.LEFT_KNEE, Joints.LEFT_ANKLE, i);
-            double r = dist(Joints.RIGHT_HIP, Joints.RIGHT_KNEE, i) + dist(Joints.RIGHT_KNEE, Joints.RIGHT_ANKLE, i);
-            trunk[i] = Math.hypot(hipX[i] - shoulderX[i], hipY[i] - shoulderY[i]);
-            leg[i] = Double.isNaN(l) ? r : Double.isNaN(r) ? l : (l + r) / 2;
-            if (withTrunk) {
-                leg[i] += trunk[i];
-            }
-            anyLeg |= !Double.isNaN(leg[i]);
-        }
-        if (!anyLeg && withTrunk) {
-            double[] none = new double[n];
-            Arrays.fill(none, Double.NaN);
-            return none;
-        }
+    private double[] bodyHeight(double[] part, double share) {
         int window = Math.max(1, (int) Math.round(0.5 * fps));
-        double[] est = Signals.rollingQuantile(anyLeg ? leg : trunk, window, HEIGHT_QUANTILE);
-        double share = !anyLeg ? TRUNK_SHARE : withTrunk ? LEG_SHARE + TRUNK_SHARE : LEG_SHARE;
+        double[] est = Signals.rollingQuantile(part, window, HEIGHT_QUANTILE);
         for (int i = 0; i < n; i++) {
             est[i] /= share;
         }
