@@ -293,34 +293,36 @@ public final class GaitAnalyzer {
             missing.add(new MissingParameter("step_length_bh", "no straight steps"));
             return null;
         }
-        List<Double> pelvis = new ArrayList<>();
-        List<Double> feet = new ArrayList<>();
-        List<Double> depth = new ArrayList<>();
-        for (int[] s : steps) {
-            int a = s[0];
-            int b = s[1];
-            double h = (k.stature[a] + k.stature[b]) / 2;
-            pelvis.add(Math.abs(k.hipX[b] - k.hipX[a]) / h);
-            int l = k.footJoint(Foot.LEFT, a, b + 1);
-            int r = k.footJoint(Foot.RIGHT, a, b + 1);
-            feet.add(Math.abs(k.x[l][b] - k.x[r][b]) / k.stature[b]);
-            if (settings.focalLengthPx() > 0) {
-                depth.add(Math.abs(settings.focalLengthPx() / k.stature[b]
-                        - settings.focalLengthPx() / k.stature[a]));
-            }
-        }
         if (view == View.SIDE) {
+            List<Double> pelvis = new ArrayList<>();
+            List<Double> feet = new ArrayList<>();
+            for (int[] s : steps) {
+                int a = s[0];
+                int b = s[1];
+                pelvis.add(Math.abs(k.hipX[b] - k.hipX[a]) / ((k.stature[a] + k.stature[b]) / 2));
+                int l = k.footJoint(Foot.LEFT, a, b + 1);
+                int r = k.footJoint(Foot.RIGHT, a, b + 1);
+                feet.add(Math.abs(k.x[l][b] - k.x[r][b]) / k.stature[b]);
+            }
             double p = Signals.mean(pelvis);
             double f = Signals.mean(feet);
             return p >= 0.5 * f ? p : f;
         }
-        if (settings.focalLengthPx() <= 0) {
+        double focal = settings.focalLengthPx();
+        if (focal <= 0) {
             missing.add(new MissingParameter("step_length_bh", "frontal view: set calibration.focalLengthPx (the"
                     + " camera's focal length in pixels) or film from the side"));
             return null;
         }
         double speed = stepTime == null ? Double.NaN : depthSpeed(k, segments);
-        return Double.isNaN(speed) ? Signals.mean(depth) : speed * stepTime;
+        if (!Double.isNaN(speed)) {
+            return speed * stepTime;
+        }
+        List<Double> depth = new ArrayList<>();
+        for (int[] s : steps) {
+            depth.add(Math.abs(focal / k.stature[s[1]] - focal / k.stature[s[0]]));
+        }
+        return Signals.mean(depth);
     }
 
     /**
