@@ -42,7 +42,7 @@ final class WalkerFacing {
     static final double FRONTAL_SPREAD = 0.3;
     /** A pose is swapped only when its shoulders and hips spread at least this share of the stature. */
     static final double SWAP_SPREAD = 0.25;
-    /** A pose whose shoulders and hips spread less than this share of the stature is side-on: the decision is dropped. */
+    /** Shoulders and hips spread less than this share of the stature: side-on, and the decision is dropped. */
     static final double SIDE_ON_SPREAD = 0.15;
     private static final int CAPACITY = 64;
 
@@ -56,7 +56,6 @@ final class WalkerFacing {
     private int size;
     private String trackId;
     private Facing facing = Facing.UNKNOWN;
-    private long swapped;
 
     /**
      * The walker with left and right where they belong, given his travel up to {@code t}.
@@ -97,18 +96,12 @@ final class WalkerFacing {
         if (!mirrored) {
             return walker;
         }
-        swapped++;
         return new TrackedPerson(walker.trackId(), swapSides(p));
     }
 
     /** The facing decided for the walker now. */
     Facing facing() {
         return facing;
-    }
-
-    /** Poses swapped so far. */
-    long swapped() {
-        return swapped;
     }
 
     /** Mid-shoulders to mid-ankles, vertically, in pixels; NaN when a joint is missing. */
