@@ -82,7 +82,7 @@ public record PoseRecording(String source, String key, List<Frame> frames) {
                 throw new IOException(file + " is not a pose recording (" + MAGIC + "); delete it to record again");
             }
             String source = in.readUTF();
-            String sha = in.readUTF();
+            String key = in.readUTF();
             int n = in.readInt();
             List<Frame> frames = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -93,7 +93,7 @@ public record PoseRecording(String source, String key, List<Frame> frames) {
                 }
                 frames.add(new Frame(list, in.readBoolean() ? read(in) : null));
             }
-            return new PoseRecording(source, sha, frames);
+            return new PoseRecording(source, key, frames);
         } catch (EOFException | UTFDataFormatException e) {
             throw new IOException(file + " is cut short or not a pose recording; delete it to record again", e);
         }

@@ -18,7 +18,7 @@ public final class RecordingPoseSource implements PoseSource {
     private final List<PersonPose> refined = new ArrayList<>();
 
     /**
-     * @param inner       the source that runs the model; closed with this one
+     * @param inner the source that runs the model; closed with this one
      * @param key   what the poses are made from, written into the recording ({@link PoseRecording#key()})
      */
     public RecordingPoseSource(PoseSource inner, String key) {
