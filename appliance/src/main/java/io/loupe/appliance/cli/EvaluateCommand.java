@@ -37,9 +37,10 @@ import java.util.Set;
  * {@code yolo-pose}). Floors: defect {@code --min-map}, {@code --min-accuracy}; pest {@code --min-map},
  * {@code --max-count-error}; gait {@code --min-pck} (PCK@0.1 over every labelled keypoint),
  * {@code --max-cadence-error} (the worst bout's relative cadence error) and {@code --min-score-within-one} (share of
- * walks scored within ±1). Gait only: {@code --poses DIR} records the pose model's output per walk there, and replays it
- * on later runs instead of running the model (tuning the settings in seconds). Exit 0, 1 when the evaluation cannot run (the reason on standard error: a missing or wrong
- * set, a model that fails), 2 for a usage error, {@link #BELOW_FLOOR} when a floor is not met.
+ * walks scored within ±1). Gait only: {@code --poses DIR} records the pose model's output per walk there, and
+ * replays it on later runs instead of running the model (tuning the settings in seconds). Exit 0, 1 when the
+ * evaluation cannot run (the reason on standard error: a missing or wrong set, a model that fails), 2 for a usage
+ * error, {@link #BELOW_FLOOR} when a floor is not met.
  */
 public final class EvaluateCommand implements Command {
     /** Exit code when the quality is below a floor. */

@@ -94,7 +94,8 @@ public final class GaitEvaluation {
         String calibration = focalFromTruth
                 ? "calibration.focalLengthPx: each walk's camera from its truth, where it records one (the"
                         + " settings give none)"
-                : "calibration.focalLengthPx: " + s.calibration().focalLengthPx() + " from the settings, for every walk";
+                : "calibration.focalLengthPx: " + s.calibration().focalLengthPx()
+                        + " from the settings, for every walk";
         return new GaitReport(data.toString(), pose.info().path().toString(), poseSource, calibration, accuracy,
                 GaitSummaries.parameters(walks), GaitSummaries.scores(walks), walks, GaitScore.DISCLAIMER);
     }

@@ -27,9 +27,10 @@ final class GaitSummaries {
         }
         return new GaitParameterSummary(bouts.size(), cadence.size(), mean(cadence),
                 cadence.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
-                within(walks, GaitBoutError::cadenceSpm, GaitWalkReport::trueCadenceSpm, CADENCE_WITHIN), step.size(), mean(step),
-                within(walks, GaitBoutError::stepLengthBh, GaitWalkReport::trueStepLengthBh,
-                        STEP_LENGTH_WITHIN), arms.size(), mean(arms),
+                within(walks, GaitBoutError::cadenceSpm, GaitWalkReport::trueCadenceSpm, CADENCE_WITHIN),
+                step.size(), mean(step),
+                within(walks, GaitBoutError::stepLengthBh, GaitWalkReport::trueStepLengthBh, STEP_LENGTH_WITHIN),
+                arms.size(), mean(arms),
                 trunk.size(), mean(trunk), withFreezing, withFreezingFound,
                 walks.stream().mapToInt(GaitWalkReport::trueFreezes).sum(),
                 walks.stream().mapToInt(GaitWalkReport::freezesFound).sum(),

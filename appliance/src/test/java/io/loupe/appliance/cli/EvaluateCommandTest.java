@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -219,7 +220,7 @@ class EvaluateCommandTest {
                         .isLessThanOrEqualTo(GAIT_CADENCE_TARGET);
             }
             assertThat(w.has("score") && w.has("true_score")).isTrue();
-            // frontal walks too: step length from the change of apparent size, with the camera's focal length
+            // frontal walks too: step length from the speed in depth, with the camera's focal length
             assertThat(w.at("/bouts/0/step_length_bh/found").isNumber()).as("walk %s step length", w.get("walk"))
                     .isTrue();
             if (w.get("view").asText().equals("side")) { // BlazePose's low hips no longer lengthen side-view steps
@@ -299,7 +300,7 @@ class EvaluateCommandTest {
                 .contains("give --poses another folder");
         // nor another video of the same length under the same walk number
         Files.copy(Repo.root().resolve("sample-data/gait/walks/003.mp4"), set.resolve("walks/001.mp4"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         CliRun otherVideo = CliRun.of(argv);
         assertThat(otherVideo.code()).isEqualTo(1);
         assertThat(otherVideo.err()).contains("walk-001.poses").contains("another video");

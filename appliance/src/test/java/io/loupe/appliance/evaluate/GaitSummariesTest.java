@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 /** The set's shares of gait parameters within their tolerance, from the per-walk reports. */
 class GaitSummariesTest {
@@ -23,7 +24,7 @@ class GaitSummariesTest {
         assertThat(s.cadenceWithin5()).isEqualTo(new WithinShare(1, 3));
         assertThat(s.stepLengthWithin10()).isEqualTo(new WithinShare(2, 3));
         assertThat(s.cadenceMeasured()).isEqualTo(2);
-        assertThat(s.cadenceWithin5().share()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.cadenceWithin5().share()).isCloseTo(1 / 3.0, offset(1e-9));
     }
 
     private static GaitWalkReport walk(int n, double trueCadence, double cadence) {

@@ -14,8 +14,8 @@ class WalkerFacingTest {
 
     /**
      * A standing figure as a pose model that always assumes a front view labels it: the person's left on the image's
-     * right. {@code stature} is mid-shoulders to mid-ankles in pixels; {@code spread} the share of it that the shoulders
-     * and hips lie apart across the image (summed), small for a side view.
+     * right. {@code stature} is mid-shoulders to mid-ankles in pixels; {@code spread} the share of it that the
+     * shoulders and hips lie apart across the image (summed), small for a side view.
      */
     private static TrackedPerson labelledAsFacing(String track, double stature, double spread) {
         float[] x = new float[Joints.COUNT];

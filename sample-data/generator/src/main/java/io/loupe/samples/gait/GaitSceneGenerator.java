@@ -137,7 +137,8 @@ public final class GaitSceneGenerator implements SceneGenerator {
         }
         BoutTruth bout = BoutMeasures.measure(model, p, frames, FPS);
         return new WalkTruth(WalkTruth.SCHEMA, plan.walk(), new VideoFile(videoName, camera.width(), camera.height(),
-                FPS, frames, CODEC, BoutMeasures.round(camera.focal())), plan.view(), p.direction(), BoutMeasures.round(p.bodyHeight()), plan.score(),
+                FPS, frames, CODEC, BoutMeasures.round(camera.focal())), plan.view(), p.direction(),
+                BoutMeasures.round(p.bodyHeight()), plan.score(),
                 planned(p), bout, heelStrikes(steps, frames), frameTruths);
     }
 
