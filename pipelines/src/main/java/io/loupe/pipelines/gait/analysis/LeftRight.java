@@ -8,7 +8,10 @@ package io.loupe.pipelines.gait.analysis;
  * mirror is harmless (it only renames the feet), so each frame is compared with the last frame before it that had
  * keypoints: when the body with every left/right pair swapped lies much closer to that frame (its summed joint
  * displacement below {@value #SWAP_RATIO} of the unswapped one's), the frame is swapped back. Ambiguous frames (legs or
- * arms crossing in a side view, where both readings are about as close) are left as the model gave them.
+ * arms crossing in a side view, where both readings are about as close) are left as the model gave them. The
+ * pipeline's per-frame facing check ({@code io.loupe.pipelines.gait.WalkerFacing}) puts the sides right where the
+ * walker's travel tells which way he faces; this keeps the frames it cannot decide (turns, standing) consistent with
+ * them.
  */
 final class LeftRight {
     /** A frame is swapped when the swapped reading's displacement is below this share of the given one's. */
