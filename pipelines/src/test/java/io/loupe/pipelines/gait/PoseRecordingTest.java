@@ -61,8 +61,9 @@ class PoseRecordingTest {
                 }
                 if (!people.isEmpty()) { // the recorded refinement where one was asked for, else the person as given
                     float[] refined = replay.refine(frame, people.get(0)).x();
-                    assertThat(refined[Joints.LEFT_ANKLE]).as("frame %d", i)
-                            .isEqualTo(people.get(0).x()[Joints.LEFT_ANKLE] + (i % 2 == 0 ? 1 : 0));
+                    // as arrays: a joint the walk dropped in this frame is NaN in both, and equal as array elements
+                    assertThat(new float[] {refined[Joints.LEFT_ANKLE]}).as("frame %d", i)
+                            .containsExactly(people.get(0).x()[Joints.LEFT_ANKLE] + (i % 2 == 0 ? 1 : 0));
                 }
             }
             assertThat(replay.finished()).isTrue();

@@ -32,7 +32,9 @@ public record SamplesOptions(Domain domain, SceneRequest request) {
               --out DIR      folder to write into (created; files of the same names are replaced)
               --seed N       master seed, a whole number: the same seed gives the same scene
               --domain NAME  scene to make: %s (default defect)
-              --seconds S    defect: video length, 1..%d (default %d); gait: length of each walk, %d..%d (default %d)
+              --seconds S    defect: video length, 1..%d (default %d); gait: shortest walk, %d..%d (default %d;
+                             a slow walker's walk is filmed longer, up to 3 times that, so that it
+                             holds 6 straight steps besides its turn and freezes)
               --count N      pest: captures of the trap, 1..%d (default %d); gait: walks, 1..%d (default %d)
               --yolo         also write a YOLO data set under DIR/yolo (defect: frames; pest: 640x640 tiles of the
                              captures; gait: YOLO-pose frames with 17 keypoints)

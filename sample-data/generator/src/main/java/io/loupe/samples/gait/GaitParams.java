@@ -42,6 +42,13 @@ public record GaitParams(Direction direction, double bodyHeight, double cadence,
         }
     }
 
+    /** @return this gait with {@code planned} as its freezes */
+    public GaitParams withFreezes(List<FreezePlan> planned) {
+        return new GaitParams(direction, bodyHeight, cadence, stepLength, stepTimeCv, armSwingLeft, armSwingRight,
+                elbowFlexion, trunkFlexion, headFlexion, footLift, footRoll, crouch, tremor, planned, turnDuration,
+                turnSteps, turnLeft);
+    }
+
     /** @return step length in metres */
     public double stepLengthMetres() {
         return stepLength * bodyHeight;

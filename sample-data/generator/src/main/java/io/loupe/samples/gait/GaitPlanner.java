@@ -15,11 +15,18 @@ public final class GaitPlanner {
     /** Turn duration range (s) and step range per score. */
     private static final double[][] TURN_SECONDS = {{1.4, 2.0}, {1.8, 2.6}, {2.5, 3.5}, {3.0, 4.5}, {3.5, 5.0}};
     private static final int[][] TURN_STEPS = {{3, 4}, {4, 5}, {5, 7}, {6, 9}, {7, 10}};
+    /** Straight step intervals a walk's video must hold, whatever its turns and freezes take. */
+    static final int MIN_STRAIGHT_STEPS = 6;
+    /** A walk's video is at most this many times the requested length. */
+    static final double MAX_STRETCH = 3;
 
     private GaitPlanner() {
     }
 
-    /** @return {@code count} walks of {@code seconds} each */
+    /**
+     * @return {@code count} walks of at least {@code seconds} each, longer where a slow walker's turns and
+     *         freezes need it (see {@link #filmedLongEnough})
+     */
     public static List<WalkPlan> plan(int count, double seconds, SplittableRandom rng) {
         List<WalkPlan> walks = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
@@ -27,9 +34,56 @@ public final class GaitPlanner {
             boolean side = (i - 1) % 2 == 0;
             Direction direction = side ? (rng.nextBoolean() ? Direction.LEFT_TO_RIGHT : Direction.RIGHT_TO_LEFT)
                     : (rng.nextDouble() < 0.7 ? Direction.AWAY_THEN_TOWARDS : Direction.TOWARDS_THEN_AWAY);
-            walks.add(new WalkPlan(i, seconds, draw(score, direction, seconds, rng), score, rng.nextLong()));
+            GaitParams p = draw(score, direction, seconds, rng);
+            walks.add(filmedLongEnough(new WalkPlan(i, seconds, p, score, rng.nextLong())));
         }
         return walks;
+    }
+
+    /**
+     * The walk filmed for as long as its exam needs: its own length, or a whole second longer at a time (its freezes
+     * spread over the longer video, their durations kept) until it holds {@value #MIN_STRAIGHT_STEPS} straight step
+     * intervals, at most {@value #MAX_STRETCH} times its length. The gait exam this imitates (MDS-UPDRS 3.10: walk
+     * at least 10 m away, turn, come back) is filmed until it is done; a fixed-length video of a severe walker held
+     * little more than his turn and his freezes, and gave no cadence to measure.
+     */
+    static WalkPlan filmedLongEnough(WalkPlan walk) {
+        WalkPlan filmed = walk;
+        for (double s = walk.seconds(); s <= MAX_STRETCH * walk.seconds(); s++) {
+            filmed = new WalkPlan(walk.walk(), s, stretchFreezes(walk.params(), s / walk.seconds()), walk.score(),
+                    walk.seed());
+            if (straightSteps(filmed) >= MIN_STRAIGHT_STEPS) {
+                break;
+            }
+        }
+        return filmed;
+    }
+
+    /** @return the straight step intervals of {@code walk} as the scene generator lays it out and walks it */
+    static int straightSteps(WalkPlan walk) {
+        SplittableRandom rng = new SplittableRandom(walk.seed());
+        GaitParams p = walk.params();
+        BodyModel body = new BodyModel(p.bodyHeight());
+        WalkLayout layout = WalkLayout.of(walk, rng);
+        StepPlan steps = StepPlanner.plan(p, body, walk.seconds(), layout.walkway(), rng);
+        int frames = (int) Math.round(walk.seconds() * GaitSceneGenerator.FPS);
+        return BoutMeasures.measure(new GaitModel(p, body, steps), p, frames, GaitSceneGenerator.FPS)
+                .straightSteps();
+    }
+
+    /**
+     * @return {@code p} with its freezes' start times scaled by {@code factor} (their durations kept); {@code p}
+     *         itself when the factor is 1
+     */
+    static GaitParams stretchFreezes(GaitParams p, double factor) {
+        if (factor == 1 || p.freezes().isEmpty()) {
+            return p;
+        }
+        List<FreezePlan> freezes = new ArrayList<>(p.freezes().size());
+        for (FreezePlan f : p.freezes()) {
+            freezes.add(new FreezePlan(f.start() * factor, f.duration()));
+        }
+        return p.withFreezes(freezes);
     }
 
     /** @return a gait that scores {@code score} over a walk of {@code seconds} */

@@ -38,7 +38,7 @@ public final class GaitSceneGenerator implements SceneGenerator {
     /** Folder of the videos and their ground truth. */
     public static final String WALKS = "walks";
     /** Scene version: bump it whenever the same seed starts drawing different walks. */
-    public static final String SCENE_VERSION = "loupe-samples/gait-walk/1";
+    public static final String SCENE_VERSION = "loupe-samples/gait-walk/2";
     /** MPEG-4 Part 2: in JavaCV's FFmpeg build, decodable everywhere. */
     public static final String CODEC = "mpeg4";
     public static final int FPS = 25;

@@ -34,6 +34,37 @@ class GaitModelTest {
     }
 
     @Test
+    void plan_slowWalkers_filmedUntilTheyHaveWalkedSixStraightSteps() {
+        // given 20 walks asked for at 8 s from each of three seeds (scores 0-4, both views)
+        int stretched = 0;
+        for (long seed : new long[] {2002, 2101, 2203}) {
+            for (WalkPlan walk : GaitPlanner.plan(20, 8, new SplittableRandom(seed))) {
+                String what = "seed " + seed + " walk " + walk.walk() + " (" + walk.view() + ", score " + walk.score()
+                        + ", " + walk.seconds() + " s)";
+                // then each holds at least 6 straight step intervals as laid out and walked: a turn and freezes no
+                // longer leave a severe walker's video without straight walking
+                int straight = GaitPlanner.straightSteps(walk);
+                assertTrue(straight >= GaitPlanner.MIN_STRAIGHT_STEPS, what + ": " + straight + " straight steps");
+                // and is longer than asked only by the whole seconds it needed: one second less would not do
+                assertTrue(walk.seconds() >= 8 && walk.seconds() <= 24 && walk.seconds() % 1 == 0, what);
+                if (walk.seconds() > 8) {
+                    stretched++;
+                    double shorter = walk.seconds() - 1;
+                    WalkPlan less = new WalkPlan(walk.walk(), shorter, GaitPlanner.stretchFreezes(walk.params(),
+                            shorter / walk.seconds()), walk.score(), walk.seed());
+                    assertTrue(GaitPlanner.straightSteps(less) < GaitPlanner.MIN_STRAIGHT_STEPS, what);
+                }
+                // and its freezes lie inside it
+                for (FreezePlan f : walk.params().freezes()) {
+                    assertTrue(f.end() < walk.seconds(), what + ": freeze " + f);
+                }
+            }
+        }
+        // and most walks keep the length asked for
+        assertTrue(stretched > 0 && stretched <= 30, stretched + " of 60 walks stretched");
+    }
+
+    @Test
     void model_straightWalk_heelStrikesMatchCadenceTimesDurationWithinOneStep() {
         SplittableRandom rng = new SplittableRandom(5);
         for (int score = 0; score <= 2; score++) {
