@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Freezing of gait: both feet still (each moves less than {@code stillBh} body heights, in x and y, within
- * ±{@value #HALF_WINDOW_S} s, after smoothing over ±{@value #PRE_SMOOTH_S} s) for at least {@code minFreezeS}, with the feet moving before and after it inside the
- * bout, and the body not turning about its vertical axis ({@link #rotating}); standing at a bout's start or end is
- * not freezing. The walker's trembling (knee trembling, festination in
- * place) moves the pelvis, not the feet. Freezing as defined by Nutt et al., Lancet Neurol 10, 2011: a brief episodic
+ * ±{@value #HALF_WINDOW_S} s, after smoothing over ±{@value #PRE_SMOOTH_S} s) for at least {@code minFreezeS}, with
+ * the feet moving before and after it inside the bout, and the body not turning about its vertical axis
+ * ({@link #rotating}); standing at a bout's start or end is not freezing. The walker's trembling (knee trembling,
+ * festination in place) moves the pelvis, not the feet. Freezing as defined by Nutt et al., Lancet Neurol 10, 2011: a brief episodic
  * absence or marked reduction of forward progression of the feet despite the intention to walk.
  */
 final class Freezes {
@@ -83,6 +83,10 @@ final class Freezes {
         return out;
     }
 
+    /**
+     * Episodes: runs of {@code still} samples inside the bout, padded by {@value #HALF_WINDOW_S} s each side (the
+     * stillness test's half window), at least {@code minFreezeS} long; episodes that overlap once padded are one.
+     */
     static List<FreezeEpisode> find(Tracks k, boolean[] still, double minFreezeS) {
         List<FreezeEpisode> out = new ArrayList<>();
         int i = 0;
@@ -100,7 +104,13 @@ final class Freezes {
             double from = Math.max(k.t[0], k.t[start] - pad);
             double to = Math.min(k.t[k.n - 1], k.t[i - 1] + pad);
             if (inside && to - from >= minFreezeS) {
-                out.add(new FreezeEpisode(from, to, to - from));
+                FreezeEpisode last = out.isEmpty() ? null : out.get(out.size() - 1);
+                if (last != null && from <= last.endS()) {
+                    // a moment of motion shorter than the padding (a keypoint's jump) does not end an episode
+                    out.set(out.size() - 1, new FreezeEpisode(last.startS(), to, to - last.startS()));
+                } else {
+                    out.add(new FreezeEpisode(from, to, to - from));
+                }
             }
         }
         return out;

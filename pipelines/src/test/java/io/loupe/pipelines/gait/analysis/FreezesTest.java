@@ -1,0 +1,74 @@
+package io.loupe.pipelines.gait.analysis;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Freezing episodes from the per-sample stillness of the feet. */
+class FreezesTest {
+
+    /** A standing person seen at 25 samples a second for {@code n} samples. */
+    private static Tracks standing(int n) {
+        KeypointSeries s = new KeypointSeries();
+        float[] x = new float[Joints.COUNT];
+        float[] y = new float[Joints.COUNT];
+        float[] sc = new float[Joints.COUNT];
+        Arrays.fill(sc, 0.9f);
+        for (int j = 0; j < Joints.COUNT; j++) {
+            x[j] = 300 + 10 * (j % 2);
+            y[j] = 100 + 15 * j;
+        }
+        for (int i = 0; i < n; i++) {
+            s.add(i / 25.0, x, y, sc);
+        }
+        return new Tracks(s, AnalysisSettings.defaults());
+    }
+
+    private static boolean[] stillFromTo(int n, int[]... runs) {
+        boolean[] still = new boolean[n];
+        for (int[] r : runs) {
+            Arrays.fill(still, r[0], r[1], true);
+        }
+        return still;
+    }
+
+    @Test
+    void find_stillnessBrokenByAMomentShorterThanThePadding_isOneEpisode() {
+        // given the feet still from 0.8 s to 1.6 s and from 1.8 s to 2.8 s: a 0.2 s jump between
+        Tracks k = standing(100);
+        boolean[] still = stillFromTo(100, new int[] {20, 40}, new int[] {45, 70});
+
+        List<FreezeEpisode> found = Freezes.find(k, still, 1.0);
+
+        // then one episode covers both, padded by the half window at its ends
+        assertThat(found).singleElement().satisfies(e -> {
+            assertThat(e.startS()).isCloseTo(0.8 - Freezes.HALF_WINDOW_S, within(1e-9));
+            assertThat(e.endS()).isCloseTo(2.76 + Freezes.HALF_WINDOW_S, within(1e-9));
+            assertThat(e.durationS()).isCloseTo(e.endS() - e.startS(), within(1e-9));
+        });
+    }
+
+    @Test
+    void find_stillnessApartByMoreThanThePadding_isTwoEpisodes() {
+        // given the feet still from 0.4 s to 1.6 s and from 2.2 s to 3.4 s: walking for 0.6 s between
+        Tracks k = standing(100);
+        boolean[] still = stillFromTo(100, new int[] {10, 40}, new int[] {55, 85});
+
+        List<FreezeEpisode> found = Freezes.find(k, still, 1.0);
+
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0).endS()).isLessThan(found.get(1).startS());
+    }
+
+    @Test
+    void find_standingAtTheBoutsStartOrEnd_isNotFreezing() {
+        Tracks k = standing(100);
+        boolean[] still = stillFromTo(100, new int[] {0, 40}, new int[] {70, 100});
+
+        assertThat(Freezes.find(k, still, 1.0)).isEmpty();
+    }
+}
