@@ -3,7 +3,6 @@ package io.loupe.pipelines.gait;
 import io.loupe.pipelines.gait.analysis.Joints;
 import io.loupe.pipelines.gait.analysis.KeypointSeries;
 import io.loupe.samples.core.Seeds;
-import io.loupe.samples.gait.BodyModel;
 import io.loupe.samples.gait.BoutMeasures;
 import io.loupe.samples.gait.Camera;
 import io.loupe.samples.gait.Footstep;
@@ -11,10 +10,8 @@ import io.loupe.samples.gait.GaitModel;
 import io.loupe.samples.gait.GaitPlanner;
 import io.loupe.samples.gait.GaitSceneGenerator;
 import io.loupe.samples.gait.Keypoints;
-import io.loupe.samples.gait.StepPlan;
-import io.loupe.samples.gait.StepPlanner;
+import io.loupe.samples.gait.LaidOutWalk;
 import io.loupe.samples.gait.View;
-import io.loupe.samples.gait.WalkLayout;
 import io.loupe.samples.gait.WalkPlan;
 import io.loupe.samples.gait.truth.BoutTruth;
 
@@ -53,11 +50,9 @@ final class SyntheticWalks {
     static Walk walk(WalkPlan plan, double noiseBh, double dropout, long noiseSeed) {
         int fps = GaitSceneGenerator.FPS;
         SplittableRandom rng = new SplittableRandom(plan.seed());
-        BodyModel body = new BodyModel(plan.params().bodyHeight());
-        WalkLayout layout = WalkLayout.of(plan, rng);
-        StepPlan steps = StepPlanner.plan(plan.params(), body, plan.seconds(), layout.walkway(), rng);
-        GaitModel model = new GaitModel(plan.params(), body, steps);
-        Camera camera = layout.camera();
+        LaidOutWalk laidOut = LaidOutWalk.of(plan, rng);
+        GaitModel model = laidOut.model();
+        Camera camera = laidOut.layout().camera();
         int frames = (int) Math.round(plan.seconds() * fps);
         SplittableRandom noise = new SplittableRandom(noiseSeed * 31 + plan.walk());
         KeypointSeries series = new KeypointSeries(frames);
@@ -95,7 +90,7 @@ final class SyntheticWalks {
         }
         BoutTruth truth = BoutMeasures.measure(model, plan.params(), frames, fps);
         return new Walk(plan, series, truth, plan.params().bodyHeight(), camera.focal(), plan.view(), frames,
-                steps.steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
+                model.plan().steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
     }
 
     /** Rough body height in pixels (nose to lower ankle, ×1.1), for scaling the noise. */

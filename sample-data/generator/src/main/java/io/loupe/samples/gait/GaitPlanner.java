@@ -61,14 +61,9 @@ public final class GaitPlanner {
 
     /** @return the straight step intervals of {@code walk} as the scene generator lays it out and walks it */
     static int straightSteps(WalkPlan walk) {
-        SplittableRandom rng = new SplittableRandom(walk.seed());
-        GaitParams p = walk.params();
-        BodyModel body = new BodyModel(p.bodyHeight());
-        WalkLayout layout = WalkLayout.of(walk, rng);
-        StepPlan steps = StepPlanner.plan(p, body, walk.seconds(), layout.walkway(), rng);
+        GaitModel model = LaidOutWalk.of(walk, new SplittableRandom(walk.seed())).model();
         int frames = (int) Math.round(walk.seconds() * GaitSceneGenerator.FPS);
-        return BoutMeasures.measure(new GaitModel(p, body, steps), p, frames, GaitSceneGenerator.FPS)
-                .straightSteps();
+        return BoutMeasures.measure(model, walk.params(), frames, GaitSceneGenerator.FPS).straightSteps();
     }
 
     /**

@@ -108,10 +108,10 @@ public final class GaitSceneGenerator implements SceneGenerator {
     private WalkTruth walk(WalkPlan plan, Path video, String videoName, PoseYoloExporter yolo) throws IOException {
         SplittableRandom rng = new SplittableRandom(plan.seed());
         GaitParams p = plan.params();
-        BodyModel body = new BodyModel(p.bodyHeight());
-        WalkLayout layout = WalkLayout.of(plan, rng);
-        StepPlan steps = StepPlanner.plan(p, body, plan.seconds(), layout.walkway(), rng);
-        GaitModel model = new GaitModel(p, body, steps);
+        LaidOutWalk walk = LaidOutWalk.of(plan, rng);
+        WalkLayout layout = walk.layout();
+        BodyModel body = walk.body();
+        GaitModel model = walk.model();
         Appearance look = Appearance.draw(rng);
         int frames = (int) Math.round(plan.seconds() * FPS);
         List<FrameKeypoints> frameTruths = new ArrayList<>(frames);
@@ -139,7 +139,7 @@ public final class GaitSceneGenerator implements SceneGenerator {
         return new WalkTruth(WalkTruth.SCHEMA, plan.walk(), new VideoFile(videoName, camera.width(), camera.height(),
                 FPS, frames, CODEC, BoutMeasures.round(camera.focal())), plan.view(), p.direction(),
                 BoutMeasures.round(p.bodyHeight()), plan.score(),
-                planned(p), bout, heelStrikes(steps, frames), frameTruths);
+                planned(p), bout, heelStrikes(model.plan(), frames), frameTruths);
     }
 
     private static HeelStrikes heelStrikes(StepPlan steps, int frames) {
