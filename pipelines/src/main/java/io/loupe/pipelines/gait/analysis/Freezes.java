@@ -8,8 +8,8 @@ import java.util.List;
  * ±{@value #HALF_WINDOW_S} s, after smoothing over ±{@value #PRE_SMOOTH_S} s) for at least {@code minFreezeS}, with
  * the feet moving before and after it inside the bout, and the body not turning about its vertical axis
  * ({@link #rotating}); standing at a bout's start or end is not freezing. The walker's trembling (knee trembling,
- * festination in place) moves the pelvis, not the feet. Freezing as defined by Nutt et al., Lancet Neurol 10, 2011: a brief episodic
- * absence or marked reduction of forward progression of the feet despite the intention to walk.
+ * festination in place) moves the pelvis, not the feet. Freezing as defined by Nutt et al., Lancet Neurol 10, 2011:
+ * a brief episodic absence or marked reduction of forward progression of the feet despite the intention to walk.
  */
 final class Freezes {
     static final double HALF_WINDOW_S = 0.25;
