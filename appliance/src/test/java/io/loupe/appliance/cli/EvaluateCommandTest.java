@@ -27,9 +27,9 @@ class EvaluateCommandTest {
     private static final String MIN_ACCURACY = "0.95";
     /**
      * Floors for the bundled demo pest detector on the committed trap series, below what was measured (mAP@0.5 0.981,
-     * worst per-species count error 0.263: 24 aphids counted for 19 — a false positive that stays on the card is counted
-     * again on each capture, which six captures do not average out; see models/training/README.md). The issue's target, 10 % per species,
-     * is held on a long held-out series instead ({@link #PEST_HELD_OUT_SEED}).
+     * worst per-species count error 0.263: 24 aphids counted for 19 — a false positive that stays on the card is
+     * counted again on each capture, which six captures do not average out; see models/training/README.md). The
+     * issue's target, 10 % per species, is held on a long held-out series instead ({@link #PEST_HELD_OUT_SEED}).
      */
     private static final String PEST_MIN_MAP = "0.93";
     private static final String PEST_MAX_COUNT_ERROR = "0.30";

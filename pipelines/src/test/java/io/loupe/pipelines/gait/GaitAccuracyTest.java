@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The analysis against ground truth on 30 generated walks (seed 11, 10 s each or longer where a slow walker needs it
  * for six straight steps, scores 0–4, side and frontal views alternating) from the sample generator's kinematic gait
  * model, as keypoint series with pose-model-like noise ({@link SyntheticWalks}: jitter 0.5 % of body height on visible
- * keypoints, 1.5 % on hidden ones, 3 % dropped, short losses). The frontal walks are analysed with the camera's focal length as calibration (needed for frontal step
- * length).
+ * keypoints, 1.5 % on hidden ones, 3 % dropped, short losses). The frontal walks are analysed with the camera's focal
+ * length as calibration (needed for frontal step length).
  */
 class GaitAccuracyTest {
     static final double NOISE_BH = 0.005;
