@@ -25,9 +25,9 @@ class WalkerFacingTest {
         float cx = 320;
         float top = 100;
         float half = (float) (spread * stature / 4); // shoulders and hips each spread twice this
-        for (int left = 1; left < Joints.COUNT; left += 2) {
-            x[left] = cx + half;
-            x[left + 1] = cx - half;
+        for (Joints.Twins twins : Joints.TWINS) {
+            x[twins.left()] = cx + half;
+            x[twins.right()] = cx - half;
         }
         x[Joints.NOSE] = cx;
         y[Joints.NOSE] = top - 20;

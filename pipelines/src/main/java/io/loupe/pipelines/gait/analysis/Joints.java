@@ -1,11 +1,12 @@
 package io.loupe.pipelines.gait.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The joints the gait analysis reads: the 17 COCO keypoints in COCO order, then the heels and toes (foot indices) that
  * BlazePose gives and COCO models do not. A joint that a frame lacks is NaN there, never 0. Every left joint has an odd
- * index and its right twin the next one (the nose, 0, has none).
+ * index and its right twin the next one (the nose, 0, has none): {@link #TWINS}.
  */
 public final class Joints {
     public static final int NOSE = 0;
@@ -38,6 +39,26 @@ public final class Joints {
             "right_hip", "left_knee", "right_knee", "left_ankle", "right_ankle", "left_heel", "right_heel",
             "left_toe", "right_toe");
 
+    /** Every left joint with its right twin, in index order. */
+    public static final List<Twins> TWINS = twins();
+
+    /**
+     * A left joint and its right twin.
+     *
+     * @param left  the left joint's index
+     * @param right the right twin's index
+     */
+    public record Twins(int left, int right) {
+    }
+
     private Joints() {
+    }
+
+    private static List<Twins> twins() {
+        List<Twins> out = new ArrayList<>(COUNT / 2);
+        for (int left = 1; left < COUNT; left += 2) {
+            out.add(new Twins(left, left + 1));
+        }
+        return List.copyOf(out);
     }
 }

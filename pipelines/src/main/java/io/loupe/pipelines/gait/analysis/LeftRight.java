@@ -16,12 +16,6 @@ package io.loupe.pipelines.gait.analysis;
 final class LeftRight {
     /** A frame is swapped when the swapped reading's displacement is below this share of the given one's. */
     static final double SWAP_RATIO = 0.5;
-    /** The left/right pairs (COCO-17 plus heels and toes). */
-    private static final int[][] PAIRS = {{1, 2}, {3, 4}, {Joints.LEFT_SHOULDER, Joints.RIGHT_SHOULDER},
-        {Joints.LEFT_ELBOW, Joints.RIGHT_ELBOW}, {Joints.LEFT_WRIST, Joints.RIGHT_WRIST},
-        {Joints.LEFT_HIP, Joints.RIGHT_HIP}, {Joints.LEFT_KNEE, Joints.RIGHT_KNEE},
-        {Joints.LEFT_ANKLE, Joints.RIGHT_ANKLE}, {Joints.LEFT_HEEL, Joints.RIGHT_HEEL},
-        {Joints.LEFT_TOE, Joints.RIGHT_TOE}};
 
     private LeftRight() {
     }
@@ -43,13 +37,15 @@ final class LeftRight {
             double mirrored = 0;
             int pairs = 0;
             boolean any = false;
-            for (int[] p : PAIRS) {
-                any |= !Double.isNaN(x[p[0]][i]) || !Double.isNaN(x[p[1]][i]);
+            for (Joints.Twins p : Joints.TWINS) {
+                any |= !Double.isNaN(x[p.left()][i]) || !Double.isNaN(x[p.right()][i]);
                 if (previous < 0) {
                     continue;
                 }
-                double same = dist(x, y, p[0], i, p[0], previous) + dist(x, y, p[1], i, p[1], previous);
-                double cross = dist(x, y, p[1], i, p[0], previous) + dist(x, y, p[0], i, p[1], previous);
+                double same = dist(x, y, p.left(), i, p.left(), previous)
+                        + dist(x, y, p.right(), i, p.right(), previous);
+                double cross = dist(x, y, p.right(), i, p.left(), previous)
+                        + dist(x, y, p.left(), i, p.right(), previous);
                 if (!Double.isNaN(same) && !Double.isNaN(cross)) {
                     plain += same;
                     mirrored += cross;
@@ -57,7 +53,7 @@ final class LeftRight {
                 }
             }
             if (pairs > 0 && mirrored < SWAP_RATIO * plain) {
-                for (int[] p : PAIRS) {
+                for (Joints.Twins p : Joints.TWINS) {
                     swap(x, p, i);
                     swap(y, p, i);
                     swap(score, p, i);
@@ -75,9 +71,9 @@ final class LeftRight {
         return Math.hypot(x[a][i] - x[b][k], y[a][i] - y[b][k]);
     }
 
-    private static void swap(double[][] v, int[] p, int i) {
-        double t = v[p[0]][i];
-        v[p[0]][i] = v[p[1]][i];
-        v[p[1]][i] = t;
+    private static void swap(double[][] v, Joints.Twins p, int i) {
+        double t = v[p.left()][i];
+        v[p.left()][i] = v[p.right()][i];
+        v[p.right()][i] = t;
     }
 }
