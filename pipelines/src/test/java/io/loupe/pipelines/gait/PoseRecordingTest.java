@@ -4,7 +4,6 @@ import io.loupe.models.ModelException;
 import io.loupe.pipelines.gait.analysis.Joints;
 import io.loupe.pipelines.gait.pose.PersonPose;
 import io.loupe.pipelines.gait.pose.PoseRecording;
-import io.loupe.pipelines.gait.pose.PoseSource;
 import io.loupe.pipelines.gait.pose.RecordingPoseSource;
 import io.loupe.pipelines.gait.pose.ReplayedPoseSource;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -76,16 +75,9 @@ class PoseRecordingTest {
     }
 
     /** The walk with a bystander, whose refinement moves every joint one pixel right (so that it can be told apart). */
-    private static final class RefinedOnePixelRight implements PoseSource {
-        private final ReplayPoseSource inner;
-
+    private static final class RefinedOnePixelRight extends ReplayPoseSource {
         RefinedOnePixelRight(SyntheticWalks.Walk walk) {
-            inner = new ReplayPoseSource(walk.series(), true);
-        }
-
-        @Override
-        public List<PersonPose> detect(Mat bgr) {
-            return inner.detect(bgr);
+            super(walk.series(), true);
         }
 
         @Override
@@ -95,16 +87,6 @@ class PoseRecordingTest {
                 x[j] += 1;
             }
             return new PersonPose(person.box(), x, person.y(), person.score(), person.partial(), person.note());
-        }
-
-        @Override
-        public String describe() {
-            return inner.describe();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 

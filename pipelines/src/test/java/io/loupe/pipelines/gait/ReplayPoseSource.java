@@ -16,7 +16,7 @@ import java.util.List;
  * beside the walkway. It stands in for the pose model, which the synthetic walker has none of; everything after the
  * pose source runs for real.
  */
-final class ReplayPoseSource implements PoseSource {
+class ReplayPoseSource implements PoseSource {
     private final KeypointSeries series;
     private final boolean bystander;
     private int next;
