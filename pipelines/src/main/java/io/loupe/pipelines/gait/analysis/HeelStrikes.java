@@ -21,11 +21,13 @@ import java.util.List;
  *       towards the camera and shortens it walking away, shifting the peaks by up to a fifth of a step.</li>
  * </ul>
  * The stride period comes from the autocorrelation of the same signals, pooled over all of the bout's walking
- * segments ({@link #period}), so that short segments (a few steps between turns) still get one. In a side view it is
- * checked against the step period of the leading foot's lead over the pelvis (whichever foot is ahead, so label-free):
- * a pose model that names the legs the wrong way round in runs of frames can make each foot's rhythm repeat every
- * second stride (BlazePose did on a held-out walk: cadence halved), and a stride period near four steps is taken as
- * two. Peaks are local maxima
+ * segments ({@link #period}), so that short segments (a few steps between turns) still get one. It is checked against
+ * the step period of a label-free signal — in a side view the leading foot's lead over the pelvis (whichever foot is
+ * ahead), in a frontal view how far apart the feet are vertically (whichever is lower): a pose model that names the
+ * legs the wrong way round in runs of frames can make each foot's rhythm repeat every second stride (BlazePose did on
+ * a held-out walk: cadence halved), or leave no rhythm at all (BlazePose heavy on a back view, seed 2101 walk 8); a
+ * stride period near four steps is taken as two, and where there is none, two steps are a stride. Peaks are local
+ * maxima
  * within ±{@value #MIN_SEPARATION_S} s, or ±{@value #PERIOD_SHARE} of the stride period when there is one (in a frontal
  * view, where the signal is weaker, a bout without a stride period gives no heel strikes rather than noise), with a
  * prominence of at least {@value #MIN_PROMINENCE_BH} H and at least {@value #RELATIVE_PROMINENCE} of the signal's
@@ -67,12 +69,12 @@ final class HeelStrikes {
      * view), pooled over the segments (and feet): each segment's mean is removed, products are summed over pairs within
      * a segment, and each lag is normalised by its number of pairs. The first peak between {@value #MIN_STRIDE_S} and
      * {@value #MAX_STRIDE_S} s (and no longer than the longest segment less {@value #MIN_OVERLAP_S} s) of at least
-     * {@value #MIN_CORRELATION}; NaN when there is none. Side view: twice the label-free step period instead where the
-     * stride period is about four of them.
+     * {@value #MIN_CORRELATION}. Twice the label-free step period instead where the stride period is about four of them
+     * or was not found; NaN when neither is.
      */
     static double period(Tracks k, View view, List<Stretch> segments) {
         List<double[]> parts = new ArrayList<>();
-        List<double[]> leads = new ArrayList<>();
+        List<double[]> labelFree = new ArrayList<>();
         int longest = 0;
         for (Stretch s : segments) {
             longest = Math.max(longest, s.to() - s.from());
@@ -85,18 +87,22 @@ final class HeelStrikes {
                 }
                 addCentred(parts, l);
                 addCentred(parts, r);
-                addCentred(leads, lead);
+                addCentred(labelFree, lead);
             } else {
-                addCentred(parts, feetApart(k, s));
+                double[] apart = feetApart(k, s);
+                double[] spread = new double[apart.length];
+                for (int i = 0; i < apart.length; i++) {
+                    spread[i] = Math.abs(apart[i]);
+                }
+                addCentred(parts, apart);
+                addCentred(labelFree, spread);
             }
         }
         int maxLag = longest - k.samples(MIN_OVERLAP_S);
         double stride = period(parts, k.samples(MIN_STRIDE_S), Math.min(k.samples(MAX_STRIDE_S), maxLag));
-        if (view == View.SIDE) {
-            double step = period(leads, k.samples(MIN_STRIDE_S / 2), Math.min(k.samples(MAX_STRIDE_S / 2), maxLag));
-            if (Math.abs(stride / (4 * step) - 1) <= STRIDE_AGREEMENT) {
-                return 2 * step;
-            }
+        double step = period(labelFree, k.samples(MIN_STRIDE_S / 2), Math.min(k.samples(MAX_STRIDE_S / 2), maxLag));
+        if (Double.isNaN(stride) || Math.abs(stride / (4 * step) - 1) <= STRIDE_AGREEMENT) {
+            return 2 * step;
         }
         return stride;
     }

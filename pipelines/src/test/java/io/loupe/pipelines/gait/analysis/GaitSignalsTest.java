@@ -83,6 +83,40 @@ class GaitSignalsTest {
     }
 
     @Test
+    void period_frontalFeetNamedCrosswiseInSomeSteps_strideFromTheLabelFreeStepRhythm() {
+        // given a frontal walker (stride 30 samples) whose feet the pose model names crosswise in some of his steps, as
+        // BlazePose heavy did on a back view: the signed distance of the feet apart loses its rhythm, not its size
+        int n = 150;
+        double[] height = {20, 18, 18, 20, 20, 80, 80, 120, 120, 150, 150, 160, 160, 230, 230, 300, 300, 305, 305, 305,
+                305}; // pixels below the top, by joint
+        KeypointSeries series = new KeypointSeries();
+        for (int i = 0; i < n; i++) {
+            double scale = 1 + 0.002 * i;   // walking towards the camera
+            double apart = 12 * Math.sin(2 * Math.PI * i / 30.0);
+            int step = i / 15;
+            boolean crosswise = step == 1 || step == 5 || step == 7 || step == 9;
+            float[] x = new float[Joints.COUNT];
+            float[] y = new float[Joints.COUNT];
+            float[] score = new float[Joints.COUNT];
+            java.util.Arrays.fill(score, 0.9f);
+            for (int j = 0; j < Joints.COUNT; j++) {
+                boolean foot = j >= Joints.LEFT_ANKLE;
+                double lift = !foot ? 0 : (crosswise ? -apart : apart) / 2 * (j % 2 == 1 ? 1 : -1);
+                x[j] = (float) (320 + (j == Joints.NOSE ? 0 : j % 2 == 1 ? 25 : -25) * scale);
+                y[j] = (float) (100 + scale * (height[j] + lift));
+            }
+            series.add(i / 25.0, x, y, score);
+        }
+        Tracks k = new Tracks(series, AnalysisSettings.defaults());
+
+        // when the stride period is looked for over the walk
+        double period = HeelStrikes.period(k, View.FRONTAL, List.of(new Stretch(0, n, 1)));
+
+        // then it is two periods of how far apart the feet are, whichever is lower
+        assertThat(period).isBetween(28.5, 31.5);
+    }
+
+    @Test
     void series_missingJoint_isNaNNotZero() {
         KeypointSeries s = new KeypointSeries(2);
         float[] x = new float[Joints.COUNT];
