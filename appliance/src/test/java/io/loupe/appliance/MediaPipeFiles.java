@@ -20,14 +20,15 @@ public final class MediaPipeFiles {
     private MediaPipeFiles() {
     }
 
-    /** The folder holding the pose detector and the full landmark model. */
+    /** The folder holding the pose detector and the full and heavy landmark models. */
     public static synchronized Path pose() {
         String cache = System.getenv("LOUPE_MEDIAPIPE_CACHE");
         Path folder = cache != null && !cache.isBlank() ? Path.of(cache)
                 : Repo.root().resolve("models/target/mediapipe");
         try {
             new MediaPipeFetcher(MediaPipeFetcher.NPM_REGISTRY, Duration.ofMinutes(3), null).fetch(folder,
-                    EnumSet.of(MediaPipeModel.POSE_DETECTOR, MediaPipeModel.POSE_LANDMARK_FULL));
+                    EnumSet.of(MediaPipeModel.POSE_DETECTOR, MediaPipeModel.POSE_LANDMARK_FULL,
+                            MediaPipeModel.POSE_LANDMARK_HEAVY));
         } catch (RegistryUnreachableException e) {
             String reason = "MediaPipe models are not in " + folder + " and npm is unreachable: " + e.getMessage();
             if (Environment.ci()) {
