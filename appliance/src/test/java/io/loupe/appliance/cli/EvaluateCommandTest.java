@@ -261,6 +261,19 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluate_gaitWithAMediaPipeModelNotFetched_saysHowToFetchIt(@TempDir Path dir) {
+        Path heavy = dir.resolve("pose_landmark_heavy.tflite");
+
+        CliRun r = CliRun.of("evaluate", "--pipeline", "gait", "--data",
+                Repo.root().resolve("sample-data/gait").toString(), "--config",
+                Repo.root().resolve("config/appliance.yml").toString(), "--model", heavy.toString());
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(heavy.toString()).contains("one of MediaPipe's models")
+                .contains("loupe models fetch --dir " + dir.toAbsolutePath());
+    }
+
+    @Test
     void evaluate_gaitBelowItsFloors_exits3NamingEachNumberAndFloor(@TempDir Path dir) throws Exception {
         Path config = demoConfigWith(MediaPipeFiles.pose(), dir);
         Path set = oneWalkSet(dir.resolve("set"), 3, 4);
