@@ -20,16 +20,15 @@ import java.util.List;
  *       heels: the trailing heel rising before toe-off moves up the picture, which lengthens the distance walking
  *       towards the camera and shortens it walking away, shifting the peaks by up to a fifth of a step.</li>
  * </ul>
- * The stride period comes from the autocorrelation of the same signals, pooled over all of the bout's walking
- * segments ({@link #period}), so that short segments (a few steps between turns) still get one. It is checked against
- * the step period of a label-free signal — in a side view the leading foot's lead over the pelvis (whichever foot is
- * ahead), in a frontal view how far apart the feet are vertically (whichever is lower): a pose model that names the
- * legs the wrong way round in runs of frames can make each foot's rhythm repeat every second stride (BlazePose did on
- * a held-out walk: cadence halved), or leave no rhythm at all (BlazePose heavy on a back view, seed 2101 walk 8); a
- * stride period near four steps is taken as two, and where there is none, two steps are a stride. Peaks are local
- * maxima
- * within ±{@value #MIN_SEPARATION_S} s, or ±{@value #PERIOD_SHARE} of the stride period when there is one (in a frontal
- * view, where the signal is weaker, a bout without a stride period gives no heel strikes rather than noise), with a
+ * The stride period comes from the autocorrelation of the same signals, pooled over all of the bout's walking segments
+ * ({@link #period}), so that short segments (a few steps between turns) still get one. It is checked against the step
+ * period of a label-free signal — in a side view the leading foot's lead over the pelvis (whichever foot is ahead), in
+ * a frontal view how far apart the feet are vertically (whichever is lower): a pose model that names the legs the wrong
+ * way round in runs of frames can make each foot's rhythm repeat every second stride (BlazePose did on a held-out walk:
+ * cadence halved), or leave no rhythm at all (BlazePose heavy on a back view, seed 2101 walk 8); a stride period near
+ * four steps is taken as two, and where there is none, two steps are a stride. Peaks are local maxima within
+ * ±{@value #MIN_SEPARATION_S} s, or ±{@value #PERIOD_SHARE} of the stride period when there is one (in a frontal view,
+ * where the signal is weaker, a bout without a stride period gives no heel strikes rather than noise), with a
  * prominence of at least {@value #MIN_PROMINENCE_BH} H and at least {@value #RELATIVE_PROMINENCE} of the signal's
  * 5–95 % range in the segment, timed between samples. Two heel strikes closer than {@value #MIN_STEP_SHARE} of a stride
  * (or than {@value #MIN_STEP_S} s) cannot both be steps: the one of the foot the pose model saw less well (in a side
