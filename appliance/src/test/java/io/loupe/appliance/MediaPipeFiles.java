@@ -20,15 +20,23 @@ public final class MediaPipeFiles {
     private MediaPipeFiles() {
     }
 
-    /** The folder holding the pose detector and the full and heavy landmark models. */
-    public static synchronized Path pose() {
+    /** The folder holding the pose detector and the full landmark model. */
+    public static Path pose() {
+        return fetched(EnumSet.of(MediaPipeModel.POSE_DETECTOR, MediaPipeModel.POSE_LANDMARK_FULL));
+    }
+
+    /** The folder of {@link #pose()}, also holding the heavy landmark model (27.7 MB: fetched only when asked for). */
+    public static Path poseWithHeavy() {
+        return fetched(EnumSet.of(MediaPipeModel.POSE_DETECTOR, MediaPipeModel.POSE_LANDMARK_FULL,
+                MediaPipeModel.POSE_LANDMARK_HEAVY));
+    }
+
+    private static synchronized Path fetched(EnumSet<MediaPipeModel> models) {
         String cache = System.getenv("LOUPE_MEDIAPIPE_CACHE");
         Path folder = cache != null && !cache.isBlank() ? Path.of(cache)
                 : Repo.root().resolve("models/target/mediapipe");
         try {
-            new MediaPipeFetcher(MediaPipeFetcher.NPM_REGISTRY, Duration.ofMinutes(3), null).fetch(folder,
-                    EnumSet.of(MediaPipeModel.POSE_DETECTOR, MediaPipeModel.POSE_LANDMARK_FULL,
-                            MediaPipeModel.POSE_LANDMARK_HEAVY));
+            new MediaPipeFetcher(MediaPipeFetcher.NPM_REGISTRY, Duration.ofMinutes(3), null).fetch(folder, models);
         } catch (RegistryUnreachableException e) {
             String reason = "MediaPipe models are not in " + folder + " and npm is unreachable: " + e.getMessage();
             if (Environment.ci()) {

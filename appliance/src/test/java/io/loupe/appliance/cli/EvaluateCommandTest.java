@@ -244,11 +244,12 @@ class EvaluateCommandTest {
     @Test
     void evaluate_gaitWithBlazePoseHeavy_posesTheCommittedWalksToTheIssueTarget(@TempDir Path dir) throws Exception {
         // BlazePose heavy replaces the demo's full landmark model (README.md, evaluate: the clinic's choice)
-        Path config = demoConfigWith(MediaPipeFiles.pose(), dir);
+        Path models = MediaPipeFiles.poseWithHeavy();
+        Path config = demoConfigWith(models, dir);
 
         CliRun r = CliRun.of("evaluate", "--pipeline", "gait", "--data",
                 Repo.root().resolve("sample-data/gait").toString(), "--config", config.toString(), "--model",
-                MediaPipeFiles.pose().resolve("pose_landmark_heavy.tflite").toString(), "--json", "--min-pck",
+                models.resolve("pose_landmark_heavy.tflite").toString(), "--json", "--min-pck",
                 GAIT_HEAVY_MIN_PCK, "--max-cadence-error", GAIT_MAX_CADENCE_ERROR);
 
         assertThat(r.code()).as(r.err() + r.out()).isZero();
