@@ -50,13 +50,21 @@ public final class GaitPlanner {
     static WalkPlan filmedLongEnough(WalkPlan walk) {
         WalkPlan filmed = walk;
         for (double s = walk.seconds(); s <= MAX_STRETCH * walk.seconds(); s++) {
-            filmed = new WalkPlan(walk.walk(), s, stretchFreezes(walk.params(), s / walk.seconds()), walk.score(),
-                    walk.seed());
+            filmed = filmedFor(walk, s);
             if (straightSteps(filmed) >= MIN_STRAIGHT_STEPS) {
                 break;
             }
         }
         return filmed;
+    }
+
+    /**
+     * @return {@code walk} filmed for {@code seconds} instead: its freezes' start times scaled by the ratio of the
+     *         lengths, their durations kept
+     */
+    static WalkPlan filmedFor(WalkPlan walk, double seconds) {
+        return new WalkPlan(walk.walk(), seconds, stretchFreezes(walk.params(), seconds / walk.seconds()),
+                walk.score(), walk.seed());
     }
 
     /** @return the straight step intervals of {@code walk} as the scene generator lays it out and walks it */
@@ -70,7 +78,7 @@ public final class GaitPlanner {
      * @return {@code p} with its freezes' start times scaled by {@code factor} (their durations kept); {@code p}
      *         itself when the factor is 1
      */
-    static GaitParams stretchFreezes(GaitParams p, double factor) {
+    private static GaitParams stretchFreezes(GaitParams p, double factor) {
         if (factor == 1 || p.freezes().isEmpty()) {
             return p;
         }

@@ -49,9 +49,7 @@ class GaitModelTest {
                 assertTrue(walk.seconds() >= 8 && walk.seconds() <= 24 && walk.seconds() % 1 == 0, what);
                 if (walk.seconds() > 8) {
                     stretched++;
-                    double shorter = walk.seconds() - 1;
-                    WalkPlan less = new WalkPlan(walk.walk(), shorter, GaitPlanner.stretchFreezes(walk.params(),
-                            shorter / walk.seconds()), walk.score(), walk.seed());
+                    WalkPlan less = GaitPlanner.filmedFor(walk, walk.seconds() - 1);
                     assertTrue(GaitPlanner.straightSteps(less) < GaitPlanner.MIN_STRAIGHT_STEPS, what);
                 }
                 // and its freezes lie inside it
