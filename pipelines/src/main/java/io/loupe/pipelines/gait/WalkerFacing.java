@@ -19,8 +19,9 @@ import io.loupe.pipelines.gait.pose.PersonPose;
  * across the view), to be decided again by his next travel; holding it through turns instead mislabelled more frames
  * after them than it mended (measured on the generated frontal walks). Without a decision the pose is left as the
  * model gave it, and a pose model that does tell backs from fronts (the synthetic YOLO-pose model) mostly agrees with
- * the travel (its PCK@0.1 on the demo walks of scene version gait-walk/1: 0.916 before, 0.914 after). A walker who walks backwards would be
- * mislabelled. At more than {@value #CAPACITY} frames a second the window is the last {@value #CAPACITY} frames.
+ * the travel (its PCK@0.1 on the demo walks of scene version gait-walk/1: 0.916 before, 0.914 after). A walker who
+ * walks backwards would be mislabelled. At more than {@value #CAPACITY} frames a second the window is the last
+ * {@value #CAPACITY} frames.
  *
  * <p>One instance per pipeline, called from its single frame thread; it keeps a fixed ring of samples and allocates
  * only the swapped pose.
