@@ -7,9 +7,10 @@ import java.util.List;
  * Splits a bout into straight stretches by walking direction. Side view: the sign of the hip centre's horizontal
  * velocity, where it exceeds {@value #MIN_SPEED_BH} body heights per second, in stretches that progress at least
  * {@value #MIN_PROGRESSION_BH} H. Frontal view: the sign of the change of the walker's apparent size (growing: towards
- * the camera, shrinking: away from it), where it is at least {@value #MIN_SCALE_RATE} per second and the body is square
+ * the camera, shrinking: away from it), where it is at least {@value #MIN_SCALE_RATE} per second, the body is square
  * to the camera (the shoulders' and hips' width across the image, whichever way they are ordered, at least
- * {@value #MIN_WIDTH} H): so turning on the spot is not straight walking, and a turn is where the direction flips. The
+ * {@value #MIN_WIDTH} H) and not turning ({@value #TURN_RATE} H/s, {@link Freezes#rotating}): so turning on the spot
+ * is not straight walking, and a turn begins as the body starts to rotate, before the direction flips. The
  * order of the shoulders and hips is not used: a pose model may take a back view for a front view (mirrored labels).
  */
 final class Direction {
@@ -26,6 +27,12 @@ final class Direction {
      * drift of a turn on the spot is not a stretch.
      */
     static final double MIN_SCALE_CHANGE = 0.1;
+    /**
+     * Frontal view: a stretch ends where the body turns about its vertical axis faster than this (signed width of
+     * shoulders and hips, H/s; a 180° turn in 3 s peaks near 0.47): the steps a walker turns on while still drawing
+     * nearer or further are turn steps, shorter and quicker than straight ones.
+     */
+    static final double TURN_RATE = 0.2;
     /** Side view: least progression of a stretch, body heights. */
     static final double MIN_PROGRESSION_BH = 0.2;
     /** Pauses in the direction signal shorter than this are bridged, seconds. */
@@ -62,9 +69,10 @@ final class Direction {
                 lnh[i] = Math.log(k.h[i]);
             }
             double[] rate = Signals.smooth(Signals.derivative(lnh, k.t, k.samples(0.5)), k.samples(0.25));
+            boolean[] turning = Freezes.rotating(k, TURN_RATE);
             for (int i = 0; i < k.n; i++) {
-                boolean square = width[i] >= MIN_WIDTH;
-                dir[i] = !square ? 0 : rate[i] > MIN_SCALE_RATE ? 1 : rate[i] < -MIN_SCALE_RATE ? -1 : 0;
+                boolean straight = width[i] >= MIN_WIDTH && !turning[i];
+                dir[i] = !straight ? 0 : rate[i] > MIN_SCALE_RATE ? 1 : rate[i] < -MIN_SCALE_RATE ? -1 : 0;
             }
         }
         return dir;

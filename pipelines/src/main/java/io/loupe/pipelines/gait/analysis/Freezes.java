@@ -31,7 +31,7 @@ final class Freezes {
             fx[foot.ordinal()] = Signals.smooth(k.x[j], k.samples(PRE_SMOOTH_S));
             fy[foot.ordinal()] = Signals.smooth(k.y[j], k.samples(PRE_SMOOTH_S));
         }
-        boolean[] rotating = rotating(k);
+        boolean[] rotating = rotating(k, ROTATION_RATE);
         boolean[] out = new boolean[k.n];
         for (int i = 0; i < k.n; i++) {
             boolean still = !rotating[i];
@@ -65,10 +65,11 @@ final class Freezes {
 
     /**
      * Per sample: is the body turning about its vertical axis? The signed width of shoulders and hips across the
-     * image changes faster than {@value #ROTATION_RATE} H/s (turning on the spot moves the feet little, but it is not
-     * freezing).
+     * image (shoulders plus twice the hips, body heights: about 0.45 square-on) changes faster than {@code limit} H/s,
+     * smoothed over ±0.25 s. Freezing uses {@value #ROTATION_RATE} (turning on the spot moves the feet little, but it
+     * is not freezing); {@link Direction} a higher rate to end a frontal stretch where a turn begins.
      */
-    static boolean[] rotating(Tracks k) {
+    static boolean[] rotating(Tracks k, double limit) {
         double[] w = new double[k.n];
         for (int i = 0; i < k.n; i++) {
             double s = k.x[Joints.LEFT_SHOULDER][i] - k.x[Joints.RIGHT_SHOULDER][i];
@@ -78,7 +79,7 @@ final class Freezes {
         double[] rate = Signals.smooth(Signals.derivative(w, k.t, k.samples(0.25)), k.samples(0.25));
         boolean[] out = new boolean[k.n];
         for (int i = 0; i < k.n; i++) {
-            out[i] = Math.abs(rate[i]) > ROTATION_RATE;
+            out[i] = Math.abs(rate[i]) > limit;
         }
         return out;
     }

@@ -1,0 +1,64 @@
+package io.loupe.pipelines.gait.analysis;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Straight stretches of a frontal walk, from the walker's apparent size and how square he is to the camera. */
+class DirectionTest {
+    private static final double FPS = 25;
+
+    /**
+     * A walker filmed from the front for 8 s: he walks towards the camera (apparent size growing 12 % a second), turns
+     * about his vertical axis from 3 s to 5 s while still drawing nearer (his shoulders and hips narrow to side-on and
+     * widen again, mirrored), then walks away (size shrinking as fast).
+     */
+    private static Tracks approachTurnAndWalkAway() {
+        KeypointSeries s = new KeypointSeries();
+        float[] sc = new float[Joints.COUNT];
+        Arrays.fill(sc, 0.9f);
+        for (int i = 0; i < 8 * FPS; i++) {
+            double t = i / FPS;
+            double h = 200 * Math.exp(0.12 * Math.min(t, 5) - 0.12 * Math.max(0, t - 5));
+            double facing = t < 3 ? 1 : t > 5 ? -1 : Math.cos(Math.PI * (t - 3) / 2);
+            float[] x = new float[Joints.COUNT];
+            float[] y = new float[Joints.COUNT];
+            Arrays.fill(x, Float.NaN);
+            Arrays.fill(y, Float.NaN);
+            double ground = 420;
+            place(x, y, Joints.LEFT_SHOULDER, Joints.RIGHT_SHOULDER, 0.116 * h * facing, ground - 0.818 * h);
+            place(x, y, Joints.LEFT_HIP, Joints.RIGHT_HIP, 0.08 * h * facing, ground - 0.530 * h);
+            place(x, y, Joints.LEFT_KNEE, Joints.RIGHT_KNEE, 0.08 * h * facing, ground - 0.285 * h);
+            place(x, y, Joints.LEFT_ANKLE, Joints.RIGHT_ANKLE, 0.08 * h * facing, ground - 0.039 * h);
+            s.add(t, x, y, sc);
+        }
+        return new Tracks(s, AnalysisSettings.defaults());
+    }
+
+    /** A left and right joint {@code half} apart either side of the picture's centre line (negative: mirrored). */
+    private static void place(float[] x, float[] y, int left, int right, double half, double height) {
+        x[left] = (float) (320 + half);
+        x[right] = (float) (320 - half);
+        y[left] = (float) height;
+        y[right] = (float) height;
+    }
+
+    @Test
+    void stretches_frontalWalkerTurningWhileStillApproaching_endWhereHisBodyStartsToRotate() {
+        Tracks k = approachTurnAndWalkAway();
+
+        List<Stretch> found = Direction.stretches(k, Direction.perSample(k, View.FRONTAL), View.FRONTAL);
+
+        // then the approach is one stretch that ends early in the turn (by 16° of rotation the body turns faster
+        // than the turn rate; square-on width alone kept it until 74°, at 3.8 s, with the turn's quick steps in it),
+        // and the walk away is another
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0).dir()).isEqualTo(1);
+        assertThat(k.t[found.get(0).to() - 1]).isLessThan(3.4);
+        assertThat(found.get(1).dir()).isEqualTo(-1);
+        assertThat(k.t[found.get(1).from()]).isGreaterThan(4.6);
+    }
+}
