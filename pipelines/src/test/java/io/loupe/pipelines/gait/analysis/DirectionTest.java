@@ -52,7 +52,7 @@ class DirectionTest {
 
         List<Stretch> found = Direction.stretches(k, Direction.perSample(k, View.FRONTAL), View.FRONTAL);
 
-        // then the approach is one stretch that ends early in the turn (by 16° of rotation the body turns faster
+        // then the approach is one stretch that ends early in the turn (past about 13° the body turns faster
         // than the turn rate; square-on width alone kept it until 74°, at 3.8 s, with the turn's quick steps in it),
         // and the walk away is another
         assertThat(found).hasSize(2);
