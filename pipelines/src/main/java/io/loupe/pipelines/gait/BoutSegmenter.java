@@ -58,9 +58,10 @@ final class BoutSegmenter {
      *
      * @param t      the frame's time, seconds
      * @param walker the walker in it, or null when none was seen
+     * @param motion the walker's feet's motion in the picture, left and right ({@link FootMotion}; NaN: not measured)
      * @return the bout that this frame ended, or null
      */
-    FinishedBout accept(double t, TrackedPerson walker) {
+    FinishedBout accept(double t, TrackedPerson walker, float[] motion) {
         FinishedBout done = null;
         if (bout != null && walker != null && !walker.trackId().equals(trackId)) {
             done = finish(BoutEnd.WALKER_CHANGED);
@@ -84,7 +85,7 @@ final class BoutSegmenter {
                 pending.clear();
             }
             trackId = walker.trackId();
-            pending.add(t, p.x(), p.y(), p.score());
+            pending.add(t, p.x(), p.y(), p.score(), motion[0], motion[1]);
             trimPending(t);
             if (moving(pending, t)) {
                 int from = 0;
@@ -100,7 +101,7 @@ final class BoutSegmenter {
             }
             return done;
         }
-        bout.add(t, p.x(), p.y(), p.score());
+        bout.add(t, p.x(), p.y(), p.score(), motion[0], motion[1]);
         frames++;
         if (p.partial()) {
             partialFrames++;

@@ -66,6 +66,8 @@ public final class GaitPipeline implements Pipeline {
     private final PersonTracker tracker;
     private final BoutSegmenter segmenter;
     private final WalkerFacing facing = new WalkerFacing();
+    private final FootMotion footMotion = new FootMotion();
+    private final float[] motion = new float[2];
     private final GaitAnalyzer analyzer;
     private final GaitScoreRules rules;
     private final KeypointStore store;
@@ -247,10 +249,11 @@ public final class GaitPipeline implements Pipeline {
             throw new StageException("gait/bouts@v1: pose inference failed: " + e.getMessage(), e);
         }
         walker = facing.correct(walker, t);
+        footMotion.measure(bgr, walker == null ? null : walker.pose(), motion);
         long posed = System.nanoTime();
         phases.add(Phase.INFERENCE, posed - start);
         boolean wasInBout = segmenter.inBout();
-        FinishedBout done = segmenter.accept(t, walker);
+        FinishedBout done = segmenter.accept(t, walker, motion);
         if (done != null) {
             out = add(out, finished(done, frame, t));
         }
@@ -270,6 +273,7 @@ public final class GaitPipeline implements Pipeline {
     public List<PipelineResult> endOfStream(Instant now) {
         List<PipelineResult> out = new ArrayList<>();
         FrameRef none = FrameRef.none(camera, now);
+        footMotion.reset();
         FinishedBout done = segmenter.finish(BoutEnd.END_OF_STREAM);
         if (done != null) {
             out.addAll(finished(done, none, lastT));
@@ -372,7 +376,7 @@ public final class GaitPipeline implements Pipeline {
         return new Skeleton(frame, walker.trackId(), keypoints, p.partial(), segmenter.inBout(), people);
     }
 
-    /** Closes the pose source and the keypoint store (after its queued writes). Idempotent. */
+    /** Closes the pose source, the foot-motion buffers and the keypoint store (after its queued writes). Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -380,6 +384,7 @@ public final class GaitPipeline implements Pipeline {
         }
         closed = true;
         source.close();
+        footMotion.close();
         if (store != null) {
             store.close();
         }

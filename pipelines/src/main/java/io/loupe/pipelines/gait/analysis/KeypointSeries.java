@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * The keypoints of one person over time: per sample a time in seconds and, per {@link Joints joint}, x and y in frame
- * pixels and a score; a joint the pose source did not give is NaN. Grows by doubling, so recording a frame allocates
+ * pixels and a score; a joint the pose source did not give is NaN. Per sample too, where the pipeline measured it, how
+ * much each foot moved in the picture since the previous frame (mean grey-level change at the ankle, NaN where not
+ * measured; see {@code io.loupe.pipelines.gait.FootMotion}). Grows by doubling, so recording a frame allocates
  * nothing in steady state. Not thread-safe: one writer (the pipeline worker); {@link #copy()} for anyone else.
  */
 public final class KeypointSeries {
@@ -12,6 +14,7 @@ public final class KeypointSeries {
     private final float[][] x = new float[Joints.COUNT][];
     private final float[][] y = new float[Joints.COUNT][];
     private final float[][] s = new float[Joints.COUNT][];
+    private final float[][] motion = new float[2][];
     private int n;
 
     public KeypointSeries() {
@@ -26,6 +29,8 @@ public final class KeypointSeries {
             y[j] = new float[c];
             s[j] = new float[c];
         }
+        motion[0] = new float[c];
+        motion[1] = new float[c];
     }
 
     /**
@@ -38,6 +43,18 @@ public final class KeypointSeries {
      * @throws IllegalArgumentException when time goes backwards or is not finite
      */
     public void add(double time, float[] xs, float[] ys, float[] scores) {
+        add(time, xs, ys, scores, Float.NaN, Float.NaN);
+    }
+
+    /**
+     * Appends one sample with the feet's motion in the picture.
+     *
+     * @param left  the left foot's mean grey-level change since the previous frame (NaN: not measured)
+     * @param right the right foot's
+     * @throws IllegalArgumentException when time goes backwards or is not finite
+     * @see #add(double, float[], float[], float[])
+     */
+    public void add(double time, float[] xs, float[] ys, float[] scores, float left, float right) {
         if (!Double.isFinite(time) || (n > 0 && time < t[n - 1])) {
             throw new IllegalArgumentException("sample time " + time + " is not finite or before the previous one ("
                     + (n > 0 ? t[n - 1] : "none") + "); give samples in time order");
@@ -52,6 +69,8 @@ public final class KeypointSeries {
             y[j][n] = has ? ys[j] : Float.NaN;
             s[j][n] = has ? scores[j] : 0f;
         }
+        motion[0][n] = left;
+        motion[1][n] = right;
         n++;
     }
 
@@ -69,6 +88,8 @@ public final class KeypointSeries {
             y[j][n] = Float.NaN;
             s[j][n] = 0f;
         }
+        motion[0][n] = Float.NaN;
+        motion[1][n] = Float.NaN;
         n++;
     }
 
@@ -80,6 +101,8 @@ public final class KeypointSeries {
             y[j] = Arrays.copyOf(y[j], c);
             s[j] = Arrays.copyOf(s[j], c);
         }
+        motion[0] = Arrays.copyOf(motion[0], c);
+        motion[1] = Arrays.copyOf(motion[1], c);
     }
 
     public int size() {
@@ -102,6 +125,11 @@ public final class KeypointSeries {
         return s[joint][i];
     }
 
+    /** How much the left (0) or right (1) foot moved in the picture since the previous frame; NaN: not measured. */
+    public float footMotion(int foot, int i) {
+        return motion[foot][i];
+    }
+
     /** Forgets every sample, keeping the buffers. */
     public void clear() {
         n = 0;
@@ -119,6 +147,8 @@ public final class KeypointSeries {
             System.arraycopy(y[j], from, out.y[j], 0, to - from);
             System.arraycopy(s[j], from, out.s[j], 0, to - from);
         }
+        System.arraycopy(motion[0], from, out.motion[0], 0, to - from);
+        System.arraycopy(motion[1], from, out.motion[1], 0, to - from);
         out.n = to - from;
         return out;
     }

@@ -26,9 +26,10 @@ final class LeftRight {
      * @param x     per joint, per sample (NaN where missing)
      * @param y     the same for y
      * @param score the same for the scores
+     * @param feet  per foot (left, right), per sample, what was measured at each foot as labelled (swapped with them)
      * @return how many samples were swapped
      */
-    static int untangle(double[][] x, double[][] y, double[][] score) {
+    static int untangle(double[][] x, double[][] y, double[][] score, double[][] feet) {
         int n = x[0].length;
         int previous = -1;
         int swapped = 0;
@@ -58,6 +59,9 @@ final class LeftRight {
                     swap(y, p, i);
                     swap(score, p, i);
                 }
+                double t = feet[0][i];
+                feet[0][i] = feet[1][i];
+                feet[1][i] = t;
                 swapped++;
             }
             if (any) {

@@ -21,6 +21,8 @@ final class Tracks {
     static final double LEG_SHARE = 0.491;
     static final double TRUNK_SHARE = 0.288;
     static final double HEIGHT_QUANTILE = 0.5;
+    /** The feet's motion in the picture is used where both were measured in this share of the samples concerned. */
+    static final double MIN_MOTION_COVERAGE = 0.8;
 
     final int n;
     final double[] t;
@@ -37,6 +39,11 @@ final class Tracks {
     final double[] hipY;
     final double[] shoulderX;
     final double[] shoulderY;
+    /**
+     * Per foot (left, right) and sample, how much it moved in the picture since the previous frame (grey levels, see
+     * {@link KeypointSeries#footMotion}), short gaps filled, not smoothed; NaN where not measured.
+     */
+    final double[][] motion = new double[2][];
 
     Tracks(KeypointSeries s, AnalysisSettings a) {
         n = s.size();
@@ -57,7 +64,16 @@ final class Tracks {
                 score[j][i] = Double.isNaN(rawX[j][i]) ? 0 : s.score(j, i);
             }
         }
-        LeftRight.untangle(rawX, rawY, score);
+        for (int f = 0; f < 2; f++) {
+            motion[f] = new double[n];
+            for (int i = 0; i < n; i++) {
+                motion[f][i] = s.footMotion(f, i);
+            }
+        }
+        LeftRight.untangle(rawX, rawY, score, motion);
+        for (int f = 0; f < 2; f++) {
+            motion[f] = Signals.fillGaps(motion[f], gap);
+        }
         for (int j = 0; j < Joints.COUNT; j++) {
             x[j] = Signals.smooth(Signals.fillGaps(rawX[j], gap), half);
             y[j] = Signals.smooth(Signals.fillGaps(rawY[j], gap), half);
@@ -128,6 +144,15 @@ final class Tracks {
             est[i] = est[last];
         }
         return est;
+    }
+
+    /** Samples in {@code [from, to)} in which both feet's motion in the picture was measured. */
+    int motionSeen(int from, int to) {
+        int seen = 0;
+        for (int i = from; i < to; i++) {
+            seen += Double.isNaN(motion[0][i]) || Double.isNaN(motion[1][i]) ? 0 : 1;
+        }
+        return seen;
     }
 
     /** The foot point for heel strikes: the heel where it was seen in most samples, else the ankle. */

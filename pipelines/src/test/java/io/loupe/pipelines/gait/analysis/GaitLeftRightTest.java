@@ -42,14 +42,26 @@ class GaitLeftRightTest {
             swap(f, i);
         }
 
-        // when
-        int swapped = LeftRight.untangle(f[0], f[1], f[2]);
+        // and the feet's motion in the picture measured at each ankle as labelled: the left one's box moved (3) and
+        // the right one's did not (1), read the other way round in the flipped frames
+        double[][] feet = new double[2][40];
+        for (int i = 0; i < 40; i++) {
+            boolean flipped = i >= 10 && i <= 12 || i == 30;
+            feet[0][i] = flipped ? 1 : 3;
+            feet[1][i] = flipped ? 3 : 1;
+        }
 
-        // then every frame has the left hip on the image's right again, scores travelling with their joints
+        // when
+        int swapped = LeftRight.untangle(f[0], f[1], f[2], feet);
+
+        // then every frame has the left hip on the image's right again, scores and the feet's motion travelling with
+        // their joints
         assertThat(swapped).isEqualTo(4);
         for (int i = 0; i < 40; i++) {
             assertThat(f[0][Joints.LEFT_HIP][i]).as("frame %d", i).isGreaterThan(f[0][Joints.RIGHT_HIP][i]);
             assertThat(f[2][Joints.LEFT_HIP][i]).isEqualTo(0.9);
+            assertThat(feet[0][i]).as("left foot's motion, frame %d", i).isEqualTo(3);
+            assertThat(feet[1][i]).isEqualTo(1);
         }
     }
 
@@ -62,7 +74,7 @@ class GaitLeftRightTest {
         }
 
         // when
-        int swapped = LeftRight.untangle(f[0], f[1], f[2]);
+        int swapped = LeftRight.untangle(f[0], f[1], f[2], new double[2][f[0][0].length]);
 
         // then nothing is swapped
         assertThat(swapped).isZero();
@@ -85,7 +97,7 @@ class GaitLeftRightTest {
         double[] left = f[0][Joints.LEFT_ANKLE].clone();
 
         // when
-        LeftRight.untangle(f[0], f[1], f[2]);
+        LeftRight.untangle(f[0], f[1], f[2], new double[2][f[0][0].length]);
 
         // then the ankles keep their labels through the crossing
         assertThat(f[0][Joints.LEFT_ANKLE]).containsExactly(left);
