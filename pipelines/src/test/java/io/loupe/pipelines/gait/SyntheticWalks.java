@@ -48,6 +48,16 @@ final class SyntheticWalks {
     }
 
     static Walk walk(WalkPlan plan, double noiseBh, double dropout, long noiseSeed) {
+        return walk(plan, noiseBh, dropout, noiseSeed, false);
+    }
+
+    /**
+     * A walk as {@link #walk(WalkPlan, double, double, long)}, with the feet's motion in the picture too when
+     * {@code pictured}: standing in for {@link FootMotion} on a rendered video (which {@code FootMotionTest} measures),
+     * each foot's grey-level change is a resting level of 0.5 (sensor noise) plus 2.5 per pixel its true ankle moved
+     * since the previous frame, plus the size of a Gaussian noise of 0.2.
+     */
+    static Walk walk(WalkPlan plan, double noiseBh, double dropout, long noiseSeed, boolean pictured) {
         int fps = GaitSceneGenerator.FPS;
         SplittableRandom rng = new SplittableRandom(plan.seed());
         LaidOutWalk laidOut = LaidOutWalk.of(plan, rng);
@@ -60,8 +70,16 @@ final class SyntheticWalks {
         float[] ys = new float[Joints.COUNT];
         float[] ss = new float[Joints.COUNT];
         int[] lostUntil = new int[Joints.COCO];
+        double[] before = null;
         for (int f = 0; f < frames; f++) {
             double[] k = Keypoints.of(model.pose(f / (double) fps), camera);
+            float left = Float.NaN;
+            float right = Float.NaN;
+            if (pictured && before != null) {
+                left = (float) (0.5 + 2.5 * moved(k, before, Joints.LEFT_ANKLE) + 0.2 * Math.abs(gaussian(noise)));
+                right = (float) (0.5 + 2.5 * moved(k, before, Joints.RIGHT_ANKLE) + 0.2 * Math.abs(gaussian(noise)));
+            }
+            before = k;
             double pxPerBh = pixelHeight(k);
             java.util.Arrays.fill(xs, Float.NaN);
             java.util.Arrays.fill(ys, Float.NaN);
@@ -86,11 +104,16 @@ final class SyntheticWalks {
                 ys[j] = (float) (k[3 * j + 1] + sigma * gaussian(noise));
                 ss[j] = v == 2 ? 0.9f : 0.5f;
             }
-            series.add(f / (double) fps, xs, ys, ss);
+            series.add(f / (double) fps, xs, ys, ss, left, right);
         }
         BoutTruth truth = BoutMeasures.measure(model, plan.params(), frames, fps);
         return new Walk(plan, series, truth, plan.params().bodyHeight(), camera.focal(), plan.view(), frames,
                 model.plan().steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
+    }
+
+    /** How far a true keypoint moved between two frames, pixels. */
+    private static double moved(double[] k, double[] before, int joint) {
+        return Math.hypot(k[3 * joint] - before[3 * joint], k[3 * joint + 1] - before[3 * joint + 1]);
     }
 
     /** Rough body height in pixels (nose to lower ankle, ×1.1), for scaling the noise. */

@@ -17,8 +17,10 @@ import java.util.Locale;
  * straight steps (consecutive heel strikes of opposite feet within one walking segment; never across a freeze or a
  * turn). Where that mean disagrees by more than {@value #RHYTHM_AGREEMENT} with half the stride period of the feet's
  * rhythm, and a segment is long enough to measure the rhythm ({@value #RHYTHM_STRIDES} periods), the heel strikes
- * were mistimed (a pose model's jitter around the feet, seen in frontal views) and the rhythm gives the mean step time;
- * step-time variability still comes from the heel strikes.
+ * were mistimed (a pose model's jitter around the feet, seen in frontal views) and the rhythm gives the mean step time.
+ * In a frontal view whose rhythm comes from the feet's motion in the picture, that rhythm gives it wherever a segment
+ * holds {@value #PICTURED_RHYTHM_STRIDES} periods: it does not rest on the ankles' keypoints, which time a frontal
+ * walker's steps worst. Step-time variability still comes from the heel strikes.
  * A parameter whose keypoints were not seen well enough is null with the reason, never invented: arm swing needs
  * shoulders and elbows in {@value #MIN_COVERAGE} of the straight-walking samples, trunk flexion shoulders and hips, and
  * the sagittal-plane measures (arm swing, trunk flexion, foot lift) need a side view.
@@ -35,6 +37,12 @@ public final class GaitAnalyzer {
     static final double RHYTHM_AGREEMENT = 0.04;
     /** ... when a walking segment holds at least this many stride periods (else the rhythm is not well measured). */
     static final double RHYTHM_STRIDES = 2;
+    /**
+     * A rhythm from the feet's motion in the picture ({@link HeelStrikes#fromPicture}) gives the mean step time
+     * whenever a walking segment holds this many stride periods, even where fewer than {@value #MIN_STEPS} straight
+     * steps were found.
+     */
+    static final double PICTURED_RHYTHM_STRIDES = 1.5;
     /** Straight steps needed for a cadence (one step's timing is one pair of keypoint estimates: too noisy). */
     static final int MIN_STEPS = 2;
     /** Samples a walking segment needs for its speed in depth to be fitted (frontal step length). */
@@ -108,16 +116,18 @@ public final class GaitAnalyzer {
         Double cadence = null;
         Double stepTime = null;
         Double stepCv = null;
-        if (stepTimes.size() < MIN_STEPS) {
+        double stride = period / k.fps;
+        boolean pictured = HeelStrikes.fromPicture(k, view, segments);
+        boolean rhythm = !Double.isNaN(period)
+                && Segments.longest(k, segments) >= (pictured ? PICTURED_RHYTHM_STRIDES : RHYTHM_STRIDES) * stride;
+        if (stepTimes.size() < MIN_STEPS && !(pictured && rhythm)) {
             missing.add(new MissingParameter("cadence_spm", stepTimes.isEmpty()
                     ? "no two consecutive heel strikes in straight walking"
                     : "one straight step only: too few to time the gait"));
         } else {
-            stepTime = Signals.mean(stepTimes);
+            stepTime = stepTimes.isEmpty() ? stride / 2 : Signals.mean(stepTimes);
             stepCv = nanToNull(Signals.cv(stepTimes));
-            double stride = period / k.fps;
-            if (Segments.longest(k, segments) >= RHYTHM_STRIDES * stride
-                    && Math.abs(stepTime / (stride / 2) - 1) > RHYTHM_AGREEMENT) {
+            if (rhythm && (pictured || Math.abs(stepTime / (stride / 2) - 1) > RHYTHM_AGREEMENT)) {
                 stepTime = stride / 2;
             }
             cadence = 60 / stepTime;
@@ -289,7 +299,7 @@ public final class GaitAnalyzer {
      */
     private Double stepLength(Tracks k, View view, List<int[]> steps, List<Stretch> segments, Double stepTime,
                               List<MissingParameter> missing) {
-        if (steps.isEmpty()) {
+        if (steps.isEmpty() && (view == View.SIDE || stepTime == null)) {
             missing.add(new MissingParameter("step_length_bh", "no straight steps"));
             return null;
         }

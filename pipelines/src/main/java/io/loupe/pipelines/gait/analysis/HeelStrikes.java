@@ -21,7 +21,10 @@ import java.util.List;
  *       towards the camera and shortens it walking away, shifting the peaks by up to a fifth of a step.</li>
  * </ul>
  * The stride period comes from the autocorrelation of the same signals, pooled over all of the bout's walking segments
- * ({@link #period}), so that short segments (a few steps between turns) still get one. It is checked against the step
+ * ({@link #period}), so that short segments (a few steps between turns) still get one; in a frontal view where the
+ * pipeline measured the feet's motion in the picture, from that instead ({@link #swing}): a frontal shuffler's ankles
+ * move 3-4 pixels over a step, about as much as a pose model's ankle keypoints jitter, while the picture of a swinging
+ * foot changes in every frame and that of a planted foot does not. It is checked against the step
  * period of a label-free signal — in a side view the leading foot's lead over the pelvis (whichever foot is ahead), in
  * a frontal view how far apart the feet are vertically (whichever is lower): a pose model that names the legs the wrong
  * way round in runs of frames can make each foot's rhythm repeat every second stride (BlazePose did on a held-out walk:
@@ -65,7 +68,7 @@ final class HeelStrikes {
     /**
      * The stride period in samples (fractional: the autocorrelation peak is refined by a parabola through its
      * neighbours) of each foot's lead over the pelvis (side view) or of the feet's vertical distance apart (frontal
-     * view), pooled over the segments (and feet): each segment's mean is removed, products are summed over pairs within
+     * view; their motion in the picture where {@link #fromPicture}), pooled over the segments (and feet): each segment's mean is removed, products are summed over pairs within
      * a segment, and each lag is normalised by its number of pairs. The first peak between {@value #MIN_STRIDE_S} and
      * {@value #MAX_STRIDE_S} s (and no longer than the longest segment less {@value #MIN_OVERLAP_S} s) of at least
      * {@value #MIN_CORRELATION}. Twice the label-free step period instead where the stride period is about four of them
@@ -75,9 +78,18 @@ final class HeelStrikes {
         List<double[]> parts = new ArrayList<>();
         List<double[]> labelFree = new ArrayList<>();
         int longest = 0;
+        boolean pictured = fromPicture(k, view, segments);
         for (Stretch s : segments) {
             longest = Math.max(longest, s.to() - s.from());
-            if (view == View.SIDE) {
+            if (pictured) {
+                double[] swing = swing(k, s);
+                double[] spread = new double[swing.length];
+                for (int i = 0; i < swing.length; i++) {
+                    spread[i] = Math.abs(swing[i]);
+                }
+                addCentred(parts, swing);
+                addCentred(labelFree, spread);
+            } else if (view == View.SIDE) {
                 double[] l = aheadOfPelvis(k, k.footJoint(Foot.LEFT, s.from(), s.to()), s);
                 double[] r = aheadOfPelvis(k, k.footJoint(Foot.RIGHT, s.from(), s.to()), s);
                 double[] lead = new double[l.length];
@@ -172,6 +184,55 @@ final class HeelStrikes {
         double[] d = new double[s.to() - s.from()];
         for (int i = s.from(); i < s.to(); i++) {
             d[i - s.from()] = (k.x[joint][i] - k.hipX[i]) * s.dir() / k.h[i];
+        }
+        return d;
+    }
+
+    /**
+     * Whether the stride period comes from the feet's motion in the picture ({@link #swing}): in a frontal view, where
+     * both feet's motion was measured in {@value Tracks#MIN_MOTION_COVERAGE} of the walking segments' samples.
+     */
+    static boolean fromPicture(Tracks k, View view, List<Stretch> segments) {
+        int seen = 0;
+        int all = 0;
+        for (Stretch s : segments) {
+            seen += k.motionSeen(s.from(), s.to());
+            all += s.to() - s.from();
+        }
+        return view == View.FRONTAL && all > 0 && seen >= Tracks.MIN_MOTION_COVERAGE * all;
+    }
+
+    /**
+     * From the feet's motion in the picture: the running sum over the segment of how much more the left foot moved than
+     * the right (unmeasured samples add nothing), less its least-squares line. It rises while the left foot swings and
+     * falls while the right one does, so it repeats once a stride like the feet's distance apart, but from the picture
+     * rather than from the ankles' keypoints; changes of the whole picture (light, a compressed video's key frames)
+     * move both feet alike and cancel.
+     */
+    private static double[] swing(Tracks k, Stretch s) {
+        int n = s.to() - s.from();
+        double[] d = new double[n];
+        double run = 0;
+        for (int i = 0; i < n; i++) {
+            double step = k.motion[0][s.from() + i] - k.motion[1][s.from() + i];
+            run += Double.isNaN(step) ? 0 : step;
+            d[i] = run;
+        }
+        double mt = (n - 1) / 2.0;
+        double md = 0;
+        for (double v : d) {
+            md += v;
+        }
+        md /= n;
+        double stt = 0;
+        double std = 0;
+        for (int i = 0; i < n; i++) {
+            stt += (i - mt) * (i - mt);
+            std += (i - mt) * (d[i] - md);
+        }
+        double slope = stt == 0 ? 0 : std / stt;
+        for (int i = 0; i < n; i++) {
+            d[i] -= md + slope * (i - mt);
         }
         return d;
     }

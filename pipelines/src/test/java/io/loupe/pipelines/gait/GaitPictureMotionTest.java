@@ -1,0 +1,60 @@
+package io.loupe.pipelines.gait;
+
+import io.loupe.pipelines.gait.analysis.AnalysisSettings;
+import io.loupe.pipelines.gait.analysis.GaitAnalyzer;
+import io.loupe.samples.core.Seeds;
+import io.loupe.samples.gait.GaitPlanner;
+import io.loupe.samples.gait.View;
+import io.loupe.samples.gait.WalkPlan;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Frontal walks whose keypoints jitter about as much as a far, shuffling walker's feet move (2 % of body height, four
+ * times {@link GaitAccuracyTest}'s): the cadence from the keypoints alone against the cadence with the feet's motion
+ * in the picture as well ({@link FootMotion}, stood in for by {@link SyntheticWalks}), on the very same keypoints.
+ */
+class GaitPictureMotionTest {
+    private static final double NOISE_BH = 0.02;
+
+    @Test
+    void frontalCadence_anklesJitteringAsMuchAsTheFeetMove_isTimedByTheFeetsMotionInThePicture() {
+        // given frontal walks of scores 0-3 from the generator's planner
+        List<WalkPlan> plans = GaitPlanner.plan(40, 10, Seeds.random(17, "gait/walks")).stream()
+                .filter(p -> p.view() == View.FRONTAL && p.score() <= 3).toList();
+        assertThat(plans).hasSizeGreaterThanOrEqualTo(12);
+        List<Double> keypointsOnly = new ArrayList<>();
+        List<Double> pictured = new ArrayList<>();
+        List<String> report = new ArrayList<>();
+        for (WalkPlan plan : plans) {
+            SyntheticWalks.Walk plain = SyntheticWalks.walk(plan, NOISE_BH, GaitAccuracyTest.DROPOUT, 17, false);
+            SyntheticWalks.Walk seen = SyntheticWalks.walk(plan, NOISE_BH, GaitAccuracyTest.DROPOUT, 17, true);
+            GaitAnalyzer analyzer = new GaitAnalyzer(AnalysisSettings.defaults().withFocalLengthPx(plain.focalPx()));
+            Double a = analyzer.analyze(plain.series()).parameters().cadenceSpm();
+            Double b = analyzer.analyze(seen.series()).parameters().cadenceSpm();
+            double truth = plain.truth().cadence();
+            keypointsOnly.add(a == null ? Double.POSITIVE_INFINITY : Math.abs(a / truth - 1));
+            pictured.add(b == null ? Double.POSITIVE_INFINITY : Math.abs(b / truth - 1));
+            report.add(String.format(Locale.ROOT, "score %d: %.1f, keypoints %s, picture %s", plan.score(), truth,
+                    a == null ? "-" : String.format(Locale.ROOT, "%.1f", a),
+                    b == null ? "-" : String.format(Locale.ROOT, "%.1f", b)));
+        }
+        System.out.println("Frontal cadence, keypoints jittering 2 % H: " + report);
+        keypointsOnly.sort(null);
+        pictured.sort(null);
+        long within = pictured.stream().filter(e -> e <= 0.05).count();
+        System.out.printf(Locale.ROOT, "median error: keypoints only %.1f %%, with the picture %.1f %%; with the"
+                + " picture within 5 %%: %d of %d%n", 100 * keypointsOnly.get(plans.size() / 2),
+                100 * pictured.get(plans.size() / 2), within, plans.size());
+
+        // then the feet's motion in the picture times them better than the keypoints alone, and within 5 % on all
+        // but two (a stride read 7 % short on a score-0 walk, 5.4 % long on a score-3 one)
+        assertThat(pictured.get(plans.size() / 2)).isLessThan(keypointsOnly.get(plans.size() / 2));
+        assertThat(within).isGreaterThanOrEqualTo(plans.size() - 2);
+    }
+}
