@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Freezing of gait: both feet still (each moves less than {@code stillBh} body heights, in x and y, within
- * ±{@value #HALF_WINDOW_S} s, after smoothing over ±{@value #PRE_SMOOTH_S} s) for at least {@code minFreezeS}, with
+ * ±{@value #HALF_WINDOW_S} s, after smoothing over ±{@value #PRE_SMOOTH_S} s; and, where the pipeline measured the
+ * feet's motion in the picture in {@value Tracks#MIN_MOTION_COVERAGE} of the bout, still there too,
+ * {@link #stillInPicture}) for at least {@code minFreezeS}, with
  * the feet moving before and after it inside the bout, and the body not turning about its vertical axis
  * ({@link #rotating}); standing at a bout's start or end is not freezing. The walker's trembling (knee trembling,
  * festination in place) moves the pelvis, not the feet. Freezing as defined by Nutt et al., Lancet Neurol 10, 2011:
@@ -59,6 +61,35 @@ final class Freezes {
                 }
             }
             out[i] = still;
+        }
+        if (k.motionSeen(0, k.n) >= Tracks.MIN_MOTION_COVERAGE * k.n) {
+            boolean[] pictured = stillInPicture(k);
+            for (int i = 0; i < k.n; i++) {
+                out[i] &= pictured[i];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per sample: are both feet still in the picture? The more moving foot's change, less the bout's resting level
+     * (the median of the less moving foot's: a walker always has a foot planted, so that is the picture's noise), is
+     * averaged over ±{@value #HALF_WINDOW_S} s; still where that stays under the resting level itself.
+     */
+    static boolean[] stillInPicture(Tracks k) {
+        double[] low = new double[k.n];
+        double[] moving = new double[k.n];
+        for (int i = 0; i < k.n; i++) {
+            low[i] = Math.min(k.motion[0][i], k.motion[1][i]);
+        }
+        double rest = Signals.quantile(low, 0.5);
+        for (int i = 0; i < k.n; i++) {
+            moving[i] = Math.max(k.motion[0][i], k.motion[1][i]) - rest;
+        }
+        moving = Signals.smooth(moving, k.samples(HALF_WINDOW_S));
+        boolean[] out = new boolean[k.n];
+        for (int i = 0; i < k.n; i++) {
+            out[i] = moving[i] < rest;
         }
         return out;
     }

@@ -28,12 +28,53 @@ class FreezesTest {
         return new Tracks(s, AnalysisSettings.defaults());
     }
 
+    /**
+     * The same standing keypoints, with the feet's motion in the picture measured: the left foot's picture changing
+     * (a shuffle the keypoints do not show) until {@code movingUntil}, both at the picture's resting level after.
+     */
+    private static Tracks standingWhileAFootMovesInThePicture(int n, int movingUntil) {
+        KeypointSeries s = new KeypointSeries();
+        float[] x = new float[Joints.COUNT];
+        float[] y = new float[Joints.COUNT];
+        float[] sc = new float[Joints.COUNT];
+        Arrays.fill(sc, 0.9f);
+        for (int j = 0; j < Joints.COUNT; j++) {
+            x[j] = 300 + 10 * (j % 2);
+            y[j] = 100 + 15 * j;
+        }
+        for (int i = 0; i < n; i++) {
+            float rest = 0.5f + 0.1f * (i % 3);
+            s.add(i / 25.0, x, y, sc, i < movingUntil ? 4f : rest, rest);
+        }
+        return new Tracks(s, AnalysisSettings.defaults());
+    }
+
     private static boolean[] stillFromTo(int n, int[]... runs) {
         boolean[] still = new boolean[n];
         for (int[] r : runs) {
             Arrays.fill(still, r[0], r[1], true);
         }
         return still;
+    }
+
+    @Test
+    void still_keypointsStillButAFootChangingInThePicture_isNotStill() {
+        // given keypoints that do not move at all, and a left foot whose picture changes for the first 2 s
+        Tracks measured = standingWhileAFootMovesInThePicture(100, 50);
+
+        boolean[] still = Freezes.still(measured, 0.025);
+
+        // then the feet are not still while it changes, and still once it has stopped (beyond the ±0.25 s window)
+        for (int i = 0; i < 100; i++) {
+            if (i < 50 - Freezes.HALF_WINDOW_S * 25 || i >= 50 + Freezes.HALF_WINDOW_S * 25) {
+                assertThat(still[i]).as("sample %d", i).isEqualTo(i >= 50);
+            }
+        }
+        // and without the picture's motion the same keypoints are still throughout
+        boolean[] keypointsOnly = Freezes.still(standing(100), 0.025);
+        for (boolean b : keypointsOnly) {
+            assertThat(b).isTrue();
+        }
     }
 
     @Test
