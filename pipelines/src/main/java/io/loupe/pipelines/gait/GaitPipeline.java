@@ -376,7 +376,10 @@ public final class GaitPipeline implements Pipeline {
         return new Skeleton(frame, walker.trackId(), keypoints, p.partial(), segmenter.inBout(), people);
     }
 
-    /** Closes the pose source, the foot-motion buffers and the keypoint store (after its queued writes). Idempotent. */
+    /**
+     * Closes the pose source, the buffers of the feet's motion and the keypoint store (after its queued writes).
+     * Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -26,7 +26,8 @@ class FootMotionTest {
         Mat m = new Mat(200, 200, CV_8UC3, Scalar.all(floor));
         rectangle(m, new Point(LEFT_X - 6, ANKLE_Y + leftDown), new Point(LEFT_X + 6, ANKLE_Y + 8 + leftDown),
                 Scalar.all(20), FILLED, 8, 0);
-        rectangle(m, new Point(RIGHT_X - 6, ANKLE_Y), new Point(RIGHT_X + 6, ANKLE_Y + 8), Scalar.all(20), FILLED, 8, 0);
+        rectangle(m, new Point(RIGHT_X - 6, ANKLE_Y), new Point(RIGHT_X + 6, ANKLE_Y + 8), Scalar.all(20), FILLED, 8,
+                0);
         return m;
     }
 

@@ -24,9 +24,10 @@ import java.util.List;
  * ({@link #period}), so that short segments (a few steps between turns) still get one; in a frontal view where the
  * pipeline measured the feet's motion in the picture, from that instead ({@link #swing}): a frontal shuffler's ankles
  * move 3-4 pixels over a step, about as much as a pose model's ankle keypoints jitter, while the picture of a swinging
- * foot changes in every frame and that of a planted foot does not. It is checked against the step
+ * foot changes in every frame and that of a planted foot does not. The stride period is checked against the step
  * period of a label-free signal — in a side view the leading foot's lead over the pelvis (whichever foot is ahead), in
- * a frontal view how far apart the feet are vertically (whichever is lower): a pose model that names the legs the wrong
+ * a frontal view how far apart the feet are vertically (whichever is lower; from the picture, the size of
+ * {@link #swing}): a pose model that names the legs the wrong
  * way round in runs of frames can make each foot's rhythm repeat every second stride (BlazePose did on a held-out walk:
  * cadence halved), or leave no rhythm at all (BlazePose heavy on a back view, seed 2101 walk 8); a stride period near
  * four steps is taken as two, and where there is none, two steps are a stride. Peaks are local maxima within
@@ -68,8 +69,9 @@ final class HeelStrikes {
     /**
      * The stride period in samples (fractional: the autocorrelation peak is refined by a parabola through its
      * neighbours) of each foot's lead over the pelvis (side view) or of the feet's vertical distance apart (frontal
-     * view; their motion in the picture where {@link #fromPicture}), pooled over the segments (and feet): each segment's mean is removed, products are summed over pairs within
-     * a segment, and each lag is normalised by its number of pairs. The first peak between {@value #MIN_STRIDE_S} and
+     * view; their motion in the picture where {@link #fromPicture}), pooled over the segments (and feet): each
+     * segment's mean is removed, products are summed over pairs within a segment, and each lag is normalised by its
+     * number of pairs. The first peak between {@value #MIN_STRIDE_S} and
      * {@value #MAX_STRIDE_S} s (and no longer than the longest segment less {@value #MIN_OVERLAP_S} s) of at least
      * {@value #MIN_CORRELATION}. Twice the label-free step period instead where the stride period is about four of them
      * or was not found; NaN when neither is.
@@ -83,12 +85,8 @@ final class HeelStrikes {
             longest = Math.max(longest, s.to() - s.from());
             if (pictured) {
                 double[] swing = swing(k, s);
-                double[] spread = new double[swing.length];
-                for (int i = 0; i < swing.length; i++) {
-                    spread[i] = Math.abs(swing[i]);
-                }
                 addCentred(parts, swing);
-                addCentred(labelFree, spread);
+                addCentred(labelFree, magnitudes(swing));
             } else if (view == View.SIDE) {
                 double[] l = aheadOfPelvis(k, k.footJoint(Foot.LEFT, s.from(), s.to()), s);
                 double[] r = aheadOfPelvis(k, k.footJoint(Foot.RIGHT, s.from(), s.to()), s);
@@ -101,12 +99,8 @@ final class HeelStrikes {
                 addCentred(labelFree, lead);
             } else {
                 double[] apart = feetApart(k, s);
-                double[] spread = new double[apart.length];
-                for (int i = 0; i < apart.length; i++) {
-                    spread[i] = Math.abs(apart[i]);
-                }
                 addCentred(parts, apart);
-                addCentred(labelFree, spread);
+                addCentred(labelFree, magnitudes(apart));
             }
         }
         int maxLag = longest - k.samples(MIN_OVERLAP_S);
@@ -116,6 +110,15 @@ final class HeelStrikes {
             return 2 * step;
         }
         return stride;
+    }
+
+    /** The absolute values of a signed signal (the label-free reading of a signal signed by foot). */
+    private static double[] magnitudes(double[] d) {
+        double[] out = new double[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = Math.abs(d[i]);
+        }
+        return out;
     }
 
     /** Adds {@code d} to {@code parts} with its mean removed, when it has at least two values. */

@@ -13,26 +13,15 @@ class FreezesTest {
 
     /** A standing person seen at 25 samples a second for {@code n} samples. */
     private static Tracks standing(int n) {
-        KeypointSeries s = new KeypointSeries();
-        float[] x = new float[Joints.COUNT];
-        float[] y = new float[Joints.COUNT];
-        float[] sc = new float[Joints.COUNT];
-        Arrays.fill(sc, 0.9f);
-        for (int j = 0; j < Joints.COUNT; j++) {
-            x[j] = 300 + 10 * (j % 2);
-            y[j] = 100 + 15 * j;
-        }
-        for (int i = 0; i < n; i++) {
-            s.add(i / 25.0, x, y, sc);
-        }
-        return new Tracks(s, AnalysisSettings.defaults());
+        return standing(n, false, 0);
     }
 
     /**
-     * The same standing keypoints, with the feet's motion in the picture measured: the left foot's picture changing
-     * (a shuffle the keypoints do not show) until {@code movingUntil}, both at the picture's resting level after.
+     * The same standing keypoints; when {@code pictured}, with the feet's motion in the picture measured: the left
+     * foot's picture changing (a shuffle the keypoints do not show) until {@code movingUntil}, both at the picture's
+     * resting level after.
      */
-    private static Tracks standingWhileAFootMovesInThePicture(int n, int movingUntil) {
+    private static Tracks standing(int n, boolean pictured, int movingUntil) {
         KeypointSeries s = new KeypointSeries();
         float[] x = new float[Joints.COUNT];
         float[] y = new float[Joints.COUNT];
@@ -44,7 +33,11 @@ class FreezesTest {
         }
         for (int i = 0; i < n; i++) {
             float rest = 0.5f + 0.1f * (i % 3);
-            s.add(i / 25.0, x, y, sc, i < movingUntil ? 4f : rest, rest);
+            if (pictured) {
+                s.add(i / 25.0, x, y, sc, i < movingUntil ? 4f : rest, rest);
+            } else {
+                s.add(i / 25.0, x, y, sc);
+            }
         }
         return new Tracks(s, AnalysisSettings.defaults());
     }
@@ -60,7 +53,7 @@ class FreezesTest {
     @Test
     void still_keypointsStillButAFootChangingInThePicture_isNotStill() {
         // given keypoints that do not move at all, and a left foot whose picture changes for the first 2 s
-        Tracks measured = standingWhileAFootMovesInThePicture(100, 50);
+        Tracks measured = standing(100, true, 50);
 
         boolean[] still = Freezes.still(measured, 0.025);
 
