@@ -85,8 +85,8 @@ final class HeelStrikes {
             longest = Math.max(longest, s.to() - s.from());
             if (pictured) {
                 double[] swing = swing(k, s);
-                addCentred(parts, swing);
                 addCentred(labelFree, magnitudes(swing));
+                addCentred(parts, swing);
             } else if (view == View.SIDE) {
                 double[] l = aheadOfPelvis(k, k.footJoint(Foot.LEFT, s.from(), s.to()), s);
                 double[] r = aheadOfPelvis(k, k.footJoint(Foot.RIGHT, s.from(), s.to()), s);
@@ -99,8 +99,8 @@ final class HeelStrikes {
                 addCentred(labelFree, lead);
             } else {
                 double[] apart = feetApart(k, s);
-                addCentred(parts, apart);
                 addCentred(labelFree, magnitudes(apart));
+                addCentred(parts, apart);
             }
         }
         int maxLag = longest - k.samples(MIN_OVERLAP_S);
@@ -121,7 +121,7 @@ final class HeelStrikes {
         return out;
     }
 
-    /** Adds {@code d} to {@code parts} with its mean removed, when it has at least two values. */
+    /** Adds {@code d} to {@code parts} with its mean removed (in place), when it has at least two values. */
     private static void addCentred(List<double[]> parts, double[] d) {
         double mean = 0;
         int count = 0;
