@@ -249,9 +249,9 @@ public final class GaitPipeline implements Pipeline {
             throw new StageException("gait/bouts@v1: pose inference failed: " + e.getMessage(), e);
         }
         walker = facing.correct(walker, t);
-        footMotion.measure(bgr, walker == null ? null : walker.pose(), motion);
         long posed = System.nanoTime();
         phases.add(Phase.INFERENCE, posed - start);
+        footMotion.measure(bgr, walker == null ? null : walker.pose(), motion);
         boolean wasInBout = segmenter.inBout();
         FinishedBout done = segmenter.accept(t, walker, motion);
         if (done != null) {

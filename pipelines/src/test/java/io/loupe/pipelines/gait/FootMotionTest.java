@@ -66,27 +66,29 @@ class FootMotionTest {
         }
     }
 
+    /** The feet's motion measured on frame {@code b} after frame {@code a}, both closed after. */
+    private static float[] afterOneFrame(Mat a, Mat b, PersonPose walker) {
+        float[] out = new float[2];
+        try (FootMotion motion = new FootMotion(); a; b) {
+            motion.measure(a, walker, out);
+            motion.measure(b, walker, out);
+        }
+        return out;
+    }
+
     @Test
     void measure_wholePictureBrightens_changesBothFeetAlike() {
-        float[] out = new float[2];
-        try (FootMotion motion = new FootMotion(); Mat a = frame(0, 128); Mat b = frame(0, 138)) {
-            motion.measure(a, walker(true), out);
-            motion.measure(b, walker(true), out);
+        float[] out = afterOneFrame(frame(0, 128), frame(0, 138), walker(true));
 
-            assertThat(out[0]).isGreaterThan(5f).isEqualTo(out[1]);
-        }
+        assertThat(out[0]).isGreaterThan(5f).isEqualTo(out[1]);
     }
 
     @Test
     void measure_ankleNotFound_isNaNForThatFootOnly() {
-        float[] out = new float[2];
-        try (FootMotion motion = new FootMotion(); Mat a = frame(0, 128); Mat b = frame(2, 128)) {
-            motion.measure(a, walker(false), out);
-            motion.measure(b, walker(false), out);
+        float[] out = afterOneFrame(frame(0, 128), frame(2, 128), walker(false));
 
-            assertThat(out[0]).isPositive();
-            assertThat(out[1]).isNaN();
-        }
+        assertThat(out[0]).isPositive();
+        assertThat(out[1]).isNaN();
     }
 
     @Test

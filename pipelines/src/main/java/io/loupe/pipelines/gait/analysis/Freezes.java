@@ -76,7 +76,7 @@ final class Freezes {
      * (the median of the less moving foot's: a walker always has a foot planted, so that is the picture's noise), is
      * averaged over ±{@value #HALF_WINDOW_S} s; still where that stays under the resting level itself.
      */
-    static boolean[] stillInPicture(Tracks k) {
+    private static boolean[] stillInPicture(Tracks k) {
         double[] low = new double[k.n];
         double[] moving = new double[k.n];
         for (int i = 0; i < k.n; i++) {

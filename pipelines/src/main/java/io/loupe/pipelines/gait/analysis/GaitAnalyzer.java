@@ -81,7 +81,8 @@ public final class GaitAnalyzer {
         boolean[] still = Freezes.still(k, settings.stillBh());
         List<FreezeEpisode> freezes = Freezes.find(k, still, settings.minFreezeS());
         List<Stretch> segments = Segments.walking(k, stretches, freezes);
-        double period = HeelStrikes.period(k, view, segments);
+        boolean pictured = HeelStrikes.fromPicture(k, view, segments);
+        double period = HeelStrikes.period(k, view, segments, pictured);
         List<HeelStrike> strikes = HeelStrikes.find(k, view, segments, freezes, period);
 
         // steps (consecutive heel strikes of opposite feet) and strides (of the same foot) within one walking segment
@@ -117,7 +118,6 @@ public final class GaitAnalyzer {
         Double stepTime = null;
         Double stepCv = null;
         double stride = period / k.fps;
-        boolean pictured = HeelStrikes.fromPicture(k, view, segments);
         boolean rhythm = !Double.isNaN(period)
                 && Segments.longest(k, segments) >= (pictured ? PICTURED_RHYTHM_STRIDES : RHYTHM_STRIDES) * stride;
         if (stepTimes.size() < MIN_STEPS && !(pictured && rhythm)) {
@@ -327,6 +327,11 @@ public final class GaitAnalyzer {
         double speed = stepTime == null ? Double.NaN : depthSpeed(k, segments);
         if (!Double.isNaN(speed)) {
             return speed * stepTime;
+        }
+        if (steps.isEmpty()) {
+            missing.add(new MissingParameter("step_length_bh", "no straight steps, and no walking segment of "
+                    + MIN_FIT_SAMPLES + " samples to fit the speed in depth over"));
+            return null;
         }
         List<Double> depth = new ArrayList<>();
         for (int[] s : steps) {

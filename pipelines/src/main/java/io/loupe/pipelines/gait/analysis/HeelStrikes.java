@@ -75,12 +75,13 @@ final class HeelStrikes {
      * {@value #MAX_STRIDE_S} s (and no longer than the longest segment less {@value #MIN_OVERLAP_S} s) of at least
      * {@value #MIN_CORRELATION}. Twice the label-free step period instead where the stride period is about four of them
      * or was not found; NaN when neither is.
+     *
+     * @param pictured whether to use the feet's motion in the picture ({@link #fromPicture})
      */
-    static double period(Tracks k, View view, List<Stretch> segments) {
+    static double period(Tracks k, View view, List<Stretch> segments, boolean pictured) {
         List<double[]> parts = new ArrayList<>();
         List<double[]> labelFree = new ArrayList<>();
         int longest = 0;
-        boolean pictured = fromPicture(k, view, segments);
         for (Stretch s : segments) {
             longest = Math.max(longest, s.to() - s.from());
             if (pictured) {

@@ -110,7 +110,7 @@ class GaitSignalsTest {
         Tracks k = new Tracks(series, AnalysisSettings.defaults());
 
         // when the stride period is looked for over the walk
-        double period = HeelStrikes.period(k, View.FRONTAL, List.of(new Stretch(0, n, 1)));
+        double period = HeelStrikes.period(k, View.FRONTAL, List.of(new Stretch(0, n, 1)), false);
 
         // then it is two periods of how far apart the feet are, whichever is lower
         assertThat(period).isBetween(28.5, 31.5);
