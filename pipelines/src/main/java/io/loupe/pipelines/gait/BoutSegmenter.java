@@ -9,8 +9,10 @@ import io.loupe.pipelines.gait.pose.PersonPose;
  *
  * <p>Idle, it keeps the last {@value #PRE_ROLL_S} s of the walker's samples. A bout starts when the walker moves:
  * the hip centre or either ankle moves more than {@code stillBh} body heights between the means of the first and the
- * last {@value #PART_S} s of a {@value #WINDOW_S} s window (means, so that keypoint jitter is not motion); the bout
- * takes the pre-roll with it. It ends when the walker stays still for {@code stopAfter} (the still tail is cut, so a
+ * last {@value #PART_S} s of a {@value #WINDOW_S} s window (means, so that keypoint jitter is not motion), or, where
+ * the pipeline measures the feet's motion in the picture, a foot steps there ({@link #steppingInPicture}: a slow
+ * shuffler walking away from the camera moves his keypoints less than the jitter); the bout takes the pre-roll with
+ * it. It ends when the walker stays still for {@code stopAfter} (the still tail is cut, so a
  * freeze shorter than that stays inside the bout), is not seen for {@code lostAfter} (left the view; frames without
  * the walker inside a bout are recorded as gaps), another person becomes the walker, it reaches {@code maxLength}, or
  * {@link #finish} is called (end of stream, session change).
@@ -21,6 +23,10 @@ final class BoutSegmenter {
     static final double WINDOW_S = 0.6;
     static final double PART_S = 0.2;
     static final double PRE_ROLL_S = 1.0;
+    /** The least noise assumed in the feet's motion in the picture, grey levels (see {@link FootMotion}). */
+    static final double PICTURE_NOISE = 0.5;
+    /** The feet's motion in the picture is used where it was measured in this share of the window's samples. */
+    static final double MIN_MOTION_COVERAGE = 0.8;
     /** Still tail kept after the last movement, seconds. */
     static final double TAIL_S = 0.3;
     /** The points whose motion starts a bout: the hip centre (mean of both hips) and each ankle. */
@@ -188,7 +194,36 @@ final class BoutSegmenter {
                 return true;
             }
         }
-        return false;
+        return steppingInPicture(s, t);
+    }
+
+    /**
+     * Did a foot step in the picture over the last {@value #WINDOW_S} s? A walker keeps a foot planted, so the less
+     * moving foot's change is the picture's noise (at least {@value #PICTURE_NOISE} grey levels); stepping is the more
+     * moving foot's change exceeding twice that, on average over the window, where the motion was measured in
+     * {@value #MIN_MOTION_COVERAGE} of it. Standing and freezing keep both feet near the noise; a slow walker whose
+     * keypoints move less than {@code stillBh} still swings a foot.
+     */
+    private static boolean steppingInPicture(KeypointSeries s, double t) {
+        double most = 0;
+        double least = 0;
+        int measured = 0;
+        int samples = 0;
+        for (int i = s.size() - 1; i >= 0 && s.time(i) >= t - WINDOW_S; i--) {
+            samples++;
+            float left = s.footMotion(0, i);
+            float right = s.footMotion(1, i);
+            if (!Float.isNaN(left) && !Float.isNaN(right)) {
+                most += Math.max(left, right);
+                least += Math.min(left, right);
+                measured++;
+            }
+        }
+        if (measured == 0 || measured < MIN_MOTION_COVERAGE * samples) {
+            return false;
+        }
+        double noise = Math.max(PICTURE_NOISE, least / measured);
+        return most / measured > 2 * noise;
     }
 
     /** Body height in pixels from the legs of the latest samples that have them, or NaN. */
