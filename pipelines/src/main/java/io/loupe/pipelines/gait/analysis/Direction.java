@@ -12,6 +12,7 @@ import java.util.List;
  * {@value #MIN_WIDTH} H) and not turning ({@value #TURN_RATE} H/s, {@link Freezes#rotating}): so turning on the spot
  * is not straight walking, and a turn begins as the body starts to rotate, before the direction flips. The
  * order of the shoulders and hips is not used: a pose model may take a back view for a front view (mirrored labels).
+ * Where no stretch progresses, {@link #inPlace} finds the straight walking.
  */
 final class Direction {
     static final double MIN_SPEED_BH = 0.03;
@@ -56,30 +57,54 @@ final class Direction {
                 dir[i] = v[i] > MIN_SPEED_BH ? 1 : v[i] < -MIN_SPEED_BH ? -1 : 0;
             }
         } else {
-            double[] width = new double[k.n];
-            for (int i = 0; i < k.n; i++) {
-                double s = Math.abs(k.x[Joints.LEFT_SHOULDER][i] - k.x[Joints.RIGHT_SHOULDER][i]);
-                double hp = Math.abs(k.x[Joints.LEFT_HIP][i] - k.x[Joints.RIGHT_HIP][i]);
-                double sum = (Double.isNaN(s) ? 0 : s) + (Double.isNaN(hp) ? 0 : 2 * hp);
-                width[i] = Double.isNaN(s) && Double.isNaN(hp) ? Double.NaN : sum / k.h[i];
-            }
-            width = Signals.smooth(width, k.samples(0.15));
             double[] lnh = new double[k.n];
             for (int i = 0; i < k.n; i++) {
                 lnh[i] = Math.log(k.h[i]);
             }
             double[] rate = Signals.smooth(Signals.derivative(lnh, k.t, k.samples(0.5)), k.samples(0.25));
-            boolean[] turning = Freezes.rotating(k, TURN_RATE);
+            boolean[] square = squareOn(k);
             for (int i = 0; i < k.n; i++) {
-                boolean straight = width[i] >= MIN_WIDTH && !turning[i];
-                dir[i] = !straight ? 0 : rate[i] > MIN_SCALE_RATE ? 1 : rate[i] < -MIN_SCALE_RATE ? -1 : 0;
+                dir[i] = !square[i] ? 0 : rate[i] > MIN_SCALE_RATE ? 1 : rate[i] < -MIN_SCALE_RATE ? -1 : 0;
             }
         }
         return dir;
     }
 
+    /**
+     * Frontal view, per sample: is the body square to the camera (the shoulders' and hips' width across the image,
+     * whichever way they are ordered, at least {@value #MIN_WIDTH} H) and not turning ({@value #TURN_RATE} H/s)?
+     */
+    private static boolean[] squareOn(Tracks k) {
+        double[] width = new double[k.n];
+        for (int i = 0; i < k.n; i++) {
+            double s = Math.abs(k.x[Joints.LEFT_SHOULDER][i] - k.x[Joints.RIGHT_SHOULDER][i]);
+            double hp = Math.abs(k.x[Joints.LEFT_HIP][i] - k.x[Joints.RIGHT_HIP][i]);
+            double sum = (Double.isNaN(s) ? 0 : s) + (Double.isNaN(hp) ? 0 : 2 * hp);
+            width[i] = Double.isNaN(s) && Double.isNaN(hp) ? Double.NaN : sum / k.h[i];
+        }
+        width = Signals.smooth(width, k.samples(0.15));
+        boolean[] turning = Freezes.rotating(k, TURN_RATE);
+        boolean[] square = new boolean[k.n];
+        for (int i = 0; i < k.n; i++) {
+            square[i] = width[i] >= MIN_WIDTH && !turning[i];
+        }
+        return square;
+    }
+
     /** Straight stretches: runs of one direction, pauses under {@value #BRIDGE_S} s bridged, short runs dropped. */
     static List<Stretch> stretches(Tracks k, int[] dir, View view) {
+        List<Stretch> runs = runs(k, dir);
+        if (view == View.SIDE) {
+            runs.removeIf(s -> Math.abs(k.hipX[s.to() - 1] - k.hipX[s.from()]) / k.h[s.from()]
+                    < MIN_PROGRESSION_BH);
+        } else {
+            runs.removeIf(s -> Math.abs(Math.log(k.h[s.to() - 1] / k.h[s.from()])) < MIN_SCALE_CHANGE);
+        }
+        return runs;
+    }
+
+    /** Runs of one non-zero value of {@code dir}, pauses under {@value #BRIDGE_S} s bridged, short runs dropped. */
+    private static List<Stretch> runs(Tracks k, int[] dir) {
         List<Stretch> raw = new ArrayList<>();
         int i = 0;
         while (i < k.n) {
@@ -105,26 +130,40 @@ final class Direction {
             merged.add(s);
         }
         merged.removeIf(s -> k.t[s.to() - 1] - k.t[s.from()] < MIN_STRETCH_S);
-        if (view == View.SIDE) {
-            merged.removeIf(s -> Math.abs(k.hipX[s.to() - 1] - k.hipX[s.from()]) / k.h[s.from()]
-                    < MIN_PROGRESSION_BH);
-        } else {
-            merged.removeIf(s -> Math.abs(Math.log(k.h[s.to() - 1] / k.h[s.from()])) < MIN_SCALE_CHANGE);
-        }
         return merged;
     }
 
     /**
-     * Walking in place (a treadmill, stepping on the spot): no stretch progresses, so the whole bout is one stretch,
-     * its direction the way the body faces — frontal: the order of the hips across the image; side: toes ahead of the
+     * When no stretch progresses: walking in place (a treadmill, stepping on the spot), or towards or away from the
+     * camera too slowly for the apparent size to tell (a shuffler at 0.1 m/s, 5 m away, grows 2 % a second). Side view:
+     * the whole bout is one stretch. Frontal view: each run of samples where the body is square to the camera and not
+     * turning ({@link #squareOn}) is one, so that a turn on the spot is never straight walking. A stretch's direction
+     * is the way the body faces over it — frontal: the order of the hips across the image; side: toes ahead of the
      * heels (BlazePose), else the nose ahead of the ears; +1 when neither is seen. Empty when the bout is too short.
      */
     static List<Stretch> inPlace(Tracks k, View view) {
         if (k.n < 2 || k.t[k.n - 1] - k.t[0] < MIN_STRETCH_S) {
             return List.of();
         }
+        if (view == View.FRONTAL) {
+            boolean[] square = squareOn(k);
+            int[] on = new int[k.n];
+            for (int i = 0; i < k.n; i++) {
+                on[i] = square[i] ? 1 : 0;
+            }
+            List<Stretch> out = new ArrayList<>();
+            for (Stretch s : runs(k, on)) {
+                out.add(new Stretch(s.from(), s.to(), facing(k, view, s.from(), s.to())));
+            }
+            return out;
+        }
+        return List.of(new Stretch(0, k.n, facing(k, view, 0, k.n)));
+    }
+
+    /** The way the body faces over samples [from, to): +1 or -1 (see {@link #inPlace}). */
+    private static int facing(Tracks k, View view, int from, int to) {
         double sum = 0;
-        for (int i = 0; i < k.n; i++) {
+        for (int i = from; i < to; i++) {
             double v;
             if (view == View.FRONTAL) {
                 v = k.x[Joints.LEFT_HIP][i] - k.x[Joints.RIGHT_HIP][i];
@@ -138,6 +177,6 @@ final class Direction {
                 sum += v;
             }
         }
-        return List.of(new Stretch(0, k.n, sum < 0 ? -1 : 1));
+        return sum < 0 ? -1 : 1;
     }
 }

@@ -12,17 +12,17 @@ class DirectionTest {
     private static final double FPS = 25;
 
     /**
-     * A walker filmed from the front for 8 s: he walks towards the camera (apparent size growing 12 % a second), turns
-     * about his vertical axis from 3 s to 5 s while still drawing nearer (his shoulders and hips narrow to side-on and
-     * widen again, mirrored), then walks away (size shrinking as fast).
+     * A walker filmed from the front for 8 s: he walks towards the camera (apparent size growing by {@code rate} a
+     * second), turns about his vertical axis from 3 s to 5 s while still drawing nearer (his shoulders and hips narrow
+     * to side-on and widen again, mirrored), then walks away (size shrinking as fast).
      */
-    private static Tracks approachTurnAndWalkAway() {
+    private static Tracks approachTurnAndWalkAway(double rate) {
         KeypointSeries s = new KeypointSeries();
         float[] sc = new float[Joints.COUNT];
         Arrays.fill(sc, 0.9f);
         for (int i = 0; i < 8 * FPS; i++) {
             double t = i / FPS;
-            double h = 200 * Math.exp(0.12 * Math.min(t, 5) - 0.12 * Math.max(0, t - 5));
+            double h = 200 * Math.exp(rate * Math.min(t, 5) - rate * Math.max(0, t - 5));
             double facing = t < 3 ? 1 : t > 5 ? -1 : Math.cos(Math.PI * (t - 3) / 2);
             float[] x = new float[Joints.COUNT];
             float[] y = new float[Joints.COUNT];
@@ -48,7 +48,7 @@ class DirectionTest {
 
     @Test
     void stretches_frontalWalkerTurningWhileStillApproaching_endWhereHisBodyStartsToRotate() {
-        Tracks k = approachTurnAndWalkAway();
+        Tracks k = approachTurnAndWalkAway(0.12);
 
         List<Stretch> found = Direction.stretches(k, Direction.perSample(k, View.FRONTAL), View.FRONTAL);
 
@@ -60,5 +60,24 @@ class DirectionTest {
         assertThat(k.t[found.get(0).to() - 1]).isLessThan(3.4);
         assertThat(found.get(1).dir()).isEqualTo(-1);
         assertThat(k.t[found.get(1).from()]).isGreaterThan(4.6);
+    }
+
+    @Test
+    void inPlace_frontalWalkerTooSlowForHisSizeToTell_isStraightOnlyWhereHeIsSquareOnAndNotTurning() {
+        // a shuffler: his apparent size grows 2 % a second, under the rate that tells walking from drift
+        Tracks k = approachTurnAndWalkAway(0.02);
+        assertThat(Direction.stretches(k, Direction.perSample(k, View.FRONTAL), View.FRONTAL)).isEmpty();
+
+        List<Stretch> found = Direction.inPlace(k, View.FRONTAL);
+
+        // the turn is left out (the whole bout was one stretch, the turn's quick steps in it); each stretch faces
+        // the way he walks: front on (left hip on the picture's right) towards the camera, back on away from it
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0).dir()).isEqualTo(1);
+        assertThat(k.t[found.get(0).from()]).isLessThan(0.1);
+        assertThat(k.t[found.get(0).to() - 1]).isLessThan(3.4);
+        assertThat(found.get(1).dir()).isEqualTo(-1);
+        assertThat(k.t[found.get(1).from()]).isGreaterThan(4.6);
+        assertThat(found.get(1).to()).isEqualTo(k.n);
     }
 }
