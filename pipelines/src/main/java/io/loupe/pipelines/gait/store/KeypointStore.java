@@ -28,7 +28,9 @@ import java.util.stream.Stream;
 /**
  * Bouts' keypoints on local disk — personal data, so kept only as long as {@code retentionDays} and deletable per
  * session. Layout: {@code <dir>/<session>/<boutId>.csv}, one line per frame: {@code t} (seconds from the bout's start),
- * then {@code x,y,score} for each of {@link Joints#NAMES} (empty where missing). Never leaves the box.
+ * then {@code x,y,score} for each of {@link Joints#NAMES} (empty where missing), then how much the left and the right
+ * foot moved in the picture since the previous frame ({@link KeypointSeries#footMotion}, grey levels; empty where not
+ * measured): what the analysis used, so that a bout read back can be measured again. Never leaves the box.
  *
  * <p>Writes run on one named daemon thread ({@code gait-store-<pipeline>}) with a bounded queue, so the pipeline
  * worker only copies the series; a bout that finds the queue full is not stored and is counted. Retention is enforced
@@ -212,6 +214,7 @@ public final class KeypointStore implements AutoCloseable {
                     header.append(',').append(name).append("_x,").append(name).append("_y,").append(name)
                             .append("_score");
                 }
+                header.append(",left_foot_motion,right_foot_motion");
                 w.write(header.toString());
                 w.newLine();
                 double t0 = s.size() > 0 ? s.time(0) : 0;
@@ -227,6 +230,10 @@ public final class KeypointStore implements AutoCloseable {
                             line.append(String.format(Locale.ROOT, ",%.1f,%.1f,%.2f", x, s.y(j, i),
                                     s.score(j, i)));
                         }
+                    }
+                    for (int foot = 0; foot < 2; foot++) {
+                        float m = s.footMotion(foot, i);
+                        line.append(Float.isNaN(m) ? "," : String.format(Locale.ROOT, ",%.2f", m));
                     }
                     w.write(line.toString());
                     w.newLine();
