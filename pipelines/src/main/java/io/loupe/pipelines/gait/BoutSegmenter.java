@@ -1,5 +1,6 @@
 package io.loupe.pipelines.gait;
 
+import io.loupe.pipelines.gait.analysis.FeetInPicture;
 import io.loupe.pipelines.gait.analysis.Joints;
 import io.loupe.pipelines.gait.analysis.KeypointSeries;
 import io.loupe.pipelines.gait.pose.PersonPose;
@@ -23,10 +24,6 @@ final class BoutSegmenter {
     static final double WINDOW_S = 0.6;
     static final double PART_S = 0.2;
     static final double PRE_ROLL_S = 1.0;
-    /** The least noise assumed in the feet's motion in the picture, grey levels (see {@link FootMotion}). */
-    static final double PICTURE_NOISE = 0.5;
-    /** The feet's motion in the picture is used where it was measured in this share of the window's samples. */
-    static final double MIN_MOTION_COVERAGE = 0.8;
     /** Still tail kept after the last movement, seconds. */
     static final double TAIL_S = 0.3;
     /** The points whose motion starts a bout: the hip centre (mean of both hips) and each ankle. */
@@ -198,11 +195,10 @@ final class BoutSegmenter {
     }
 
     /**
-     * Did a foot step in the picture over the last {@value #WINDOW_S} s? A walker keeps a foot planted, so the less
-     * moving foot's change is the picture's noise (at least {@value #PICTURE_NOISE} grey levels); stepping is the more
-     * moving foot's change exceeding twice that, on average over the window, where the motion was measured in
-     * {@value #MIN_MOTION_COVERAGE} of it. Standing and freezing keep both feet near the noise; a slow walker whose
-     * keypoints move less than {@code stillBh} still swings a foot.
+     * Did a foot step in the picture over the last {@value #WINDOW_S} s ({@link FeetInPicture#stepping}, on the
+     * window's means), where the motion was measured in {@value FeetInPicture#MIN_COVERAGE} of it? Standing and
+     * freezing keep both feet near the noise; a slow walker whose keypoints move less than {@code stillBh} still swings
+     * a foot.
      */
     private static boolean steppingInPicture(KeypointSeries s, double t) {
         double most = 0;
@@ -219,11 +215,10 @@ final class BoutSegmenter {
                 measured++;
             }
         }
-        if (measured == 0 || measured < MIN_MOTION_COVERAGE * samples) {
+        if (measured == 0 || measured < FeetInPicture.MIN_COVERAGE * samples) {
             return false;
         }
-        double noise = Math.max(PICTURE_NOISE, least / measured);
-        return most / measured > 2 * noise;
+        return FeetInPicture.stepping(most / measured, least / measured);
     }
 
     /** Body height in pixels from the legs of the latest samples that have them, or NaN. */

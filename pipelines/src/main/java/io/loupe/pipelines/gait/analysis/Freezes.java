@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Freezing of gait: both feet still (each moves less than {@code stillBh} body heights, in x and y, within
  * ±{@value #HALF_WINDOW_S} s, after smoothing over ±{@value #PRE_SMOOTH_S} s; and, where the pipeline measured the
- * feet's motion in the picture in {@value Tracks#MIN_MOTION_COVERAGE} of the bout, still there too,
+ * feet's motion in the picture in {@value FeetInPicture#MIN_COVERAGE} of the bout, still there too,
  * {@link #stillInPicture}) for at least {@code minFreezeS}, with
  * the feet moving before and after it inside the bout, and the body not turning about its vertical axis
  * ({@link #rotating}); standing at a bout's start or end is not freezing. The walker's trembling (knee trembling,
@@ -62,7 +62,7 @@ final class Freezes {
             }
             out[i] = still;
         }
-        if (k.motionSeen(0, k.n) >= Tracks.MIN_MOTION_COVERAGE * k.n) {
+        if (k.motionSeen(0, k.n) >= FeetInPicture.MIN_COVERAGE * k.n) {
             boolean[] pictured = stillInPicture(k);
             for (int i = 0; i < k.n; i++) {
                 out[i] &= pictured[i];
@@ -72,24 +72,22 @@ final class Freezes {
     }
 
     /**
-     * Per sample: are both feet still in the picture? The more moving foot's change, less the bout's resting level
-     * (the median of the less moving foot's: a walker always has a foot planted, so that is the picture's noise), is
-     * averaged over ±{@value #HALF_WINDOW_S} s; still where that stays under the resting level itself.
+     * Per sample: are both feet still in the picture? Still where no foot steps ({@link FeetInPicture#stepping}): the
+     * more moving foot's change averaged over ±{@value #HALF_WINDOW_S} s against the bout's resting level, the median
+     * of the less moving foot's.
      */
     private static boolean[] stillInPicture(Tracks k) {
         double[] low = new double[k.n];
         double[] moving = new double[k.n];
         for (int i = 0; i < k.n; i++) {
             low[i] = Math.min(k.motion[0][i], k.motion[1][i]);
+            moving[i] = Math.max(k.motion[0][i], k.motion[1][i]);
         }
         double rest = Signals.quantile(low, 0.5);
-        for (int i = 0; i < k.n; i++) {
-            moving[i] = Math.max(k.motion[0][i], k.motion[1][i]) - rest;
-        }
         moving = Signals.smooth(moving, k.samples(HALF_WINDOW_S));
         boolean[] out = new boolean[k.n];
         for (int i = 0; i < k.n; i++) {
-            out[i] = moving[i] < rest;
+            out[i] = !FeetInPicture.stepping(moving[i], rest);
         }
         return out;
     }

@@ -194,7 +194,7 @@ final class HeelStrikes {
 
     /**
      * Whether the stride period comes from the feet's motion in the picture ({@link #swing}): in a frontal view, where
-     * both feet's motion was measured in {@value Tracks#MIN_MOTION_COVERAGE} of the walking segments' samples.
+     * both feet's motion was measured in {@value FeetInPicture#MIN_COVERAGE} of the walking segments' samples.
      */
     static boolean fromPicture(Tracks k, View view, List<Stretch> segments) {
         int seen = 0;
@@ -203,7 +203,7 @@ final class HeelStrikes {
             seen += k.motionSeen(s.from(), s.to());
             all += s.to() - s.from();
         }
-        return view == View.FRONTAL && all > 0 && seen >= Tracks.MIN_MOTION_COVERAGE * all;
+        return view == View.FRONTAL && all > 0 && seen >= FeetInPicture.MIN_COVERAGE * all;
     }
 
     /**

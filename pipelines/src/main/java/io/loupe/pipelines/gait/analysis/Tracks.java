@@ -21,8 +21,6 @@ final class Tracks {
     static final double LEG_SHARE = 0.491;
     static final double TRUNK_SHARE = 0.288;
     static final double HEIGHT_QUANTILE = 0.5;
-    /** The feet's motion in the picture is used where both were measured in this share of the samples concerned. */
-    static final double MIN_MOTION_COVERAGE = 0.8;
 
     final int n;
     final double[] t;
