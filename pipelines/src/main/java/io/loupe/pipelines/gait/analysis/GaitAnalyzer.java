@@ -346,35 +346,19 @@ public final class GaitAnalyzer {
      * weighted by the segments' lengths; NaN when no segment has {@value #MIN_FIT_SAMPLES} samples.
      */
     private double depthSpeed(Tracks k, List<Stretch> segments) {
+        double[] z = new double[k.n];
+        for (int i = 0; i < k.n; i++) {
+            z[i] = settings.focalLengthPx() / k.stature[i];
+        }
         double sum = 0;
         double weight = 0;
         for (Stretch s : segments) {
-            int n = 0;
-            double st = 0;
-            double sz = 0;
-            for (int i = s.from(); i < s.to(); i++) {
-                double z = settings.focalLengthPx() / k.stature[i];
-                if (!Double.isNaN(z)) {
-                    n++;
-                    st += k.t[i];
-                    sz += z;
-                }
-            }
-            if (n < MIN_FIT_SAMPLES) {
+            double n = Math.round(Signals.coverage(z, s.from(), s.to()) * (s.to() - s.from()));
+            double slope = Signals.slope(k.t, z, s.from(), s.to());
+            if (n < MIN_FIT_SAMPLES || Double.isNaN(slope)) {
                 continue;
             }
-            double mt = st / n;
-            double mz = sz / n;
-            double stz = 0;
-            double stt = 0;
-            for (int i = s.from(); i < s.to(); i++) {
-                double z = settings.focalLengthPx() / k.stature[i];
-                if (!Double.isNaN(z)) {
-                    stz += (k.t[i] - mt) * (z - mz);
-                    stt += (k.t[i] - mt) * (k.t[i] - mt);
-                }
-            }
-            sum += Math.abs(stz / stt) * n;
+            sum += Math.abs(slope) * n;
             weight += n;
         }
         return weight == 0 ? Double.NaN : sum / weight;

@@ -1,6 +1,7 @@
 package io.loupe.pipelines.gait.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -216,27 +217,21 @@ final class HeelStrikes {
     private static double[] swing(Tracks k, Stretch s) {
         int n = s.to() - s.from();
         double[] d = new double[n];
+        double[] t = Arrays.copyOfRange(k.t, s.from(), s.to());
         double run = 0;
         for (int i = 0; i < n; i++) {
             double step = k.motion[0][s.from() + i] - k.motion[1][s.from() + i];
             run += Double.isNaN(step) ? 0 : step;
             d[i] = run;
         }
-        double mt = (n - 1) / 2.0;
-        double md = 0;
-        for (double v : d) {
-            md += v;
-        }
-        md /= n;
-        double stt = 0;
-        double std = 0;
+        double slope = Signals.slope(t, d, 0, n);
+        double mean = 0;
         for (int i = 0; i < n; i++) {
-            stt += (i - mt) * (i - mt);
-            std += (i - mt) * (d[i] - md);
+            d[i] -= Double.isNaN(slope) ? 0 : slope * t[i];
+            mean += d[i] / n;
         }
-        double slope = stt == 0 ? 0 : std / stt;
         for (int i = 0; i < n; i++) {
-            d[i] -= md + slope * (i - mt);
+            d[i] -= mean;
         }
         return d;
     }

@@ -241,6 +241,37 @@ final class Signals {
         return a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
     }
 
+    /**
+     * The least-squares slope of {@code v} against {@code t} over {@code [from, to)}, NaN values of {@code v} left
+     * out; NaN with fewer than two values or no spread in {@code t}.
+     */
+    static double slope(double[] t, double[] v, int from, int to) {
+        int n = 0;
+        double st = 0;
+        double sv = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(v[i])) {
+                n++;
+                st += t[i];
+                sv += v[i];
+            }
+        }
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mt = st / n;
+        double mv = sv / n;
+        double stv = 0;
+        double stt = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(v[i])) {
+                stv += (t[i] - mt) * (v[i] - mv);
+                stt += (t[i] - mt) * (t[i] - mt);
+            }
+        }
+        return stt == 0 ? Double.NaN : stv / stt;
+    }
+
     /** Central difference per second, over ±{@code half} samples; NaN where either end is. */
     static double[] derivative(double[] v, double[] t, int half) {
         double[] out = new double[v.length];

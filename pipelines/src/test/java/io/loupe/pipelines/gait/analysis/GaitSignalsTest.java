@@ -5,9 +5,21 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Missing keypoints are gaps, not zeros: short gaps are bridged, long ones stay gaps; smoothing keeps gaps. */
 class GaitSignalsTest {
+
+    @Test
+    void slope_leavesOutMissingValues_andIsNaNWithoutTwoOfThem() {
+        double[] t = {0, 1, 2, 3, 4};
+        double[] v = {1, Double.NaN, 5, 7, 100};
+
+        // 2 per unit of t through the first four (the gap left out), the last one outside the range
+        assertThat(Signals.slope(t, v, 0, 4)).isCloseTo(2.0, within(1e-12));
+        assertThat(Signals.slope(t, v, 0, 2)).isNaN();
+        assertThat(Signals.slope(new double[] {2, 2}, new double[] {1, 3}, 0, 2)).isNaN();
+    }
 
     @Test
     void fillGaps_shortInteriorGap_isInterpolated_longAndEdgeGapsStay() {
