@@ -15,12 +15,15 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Frontal walks whose keypoints jitter about as much as a far, shuffling walker's feet move (2 % of body height, four
- * times {@link GaitAccuracyTest}'s): the cadence from the keypoints alone against the cadence with the feet's motion
- * in the picture as well ({@link FootMotion}, stood in for by {@link SyntheticWalks}), on the very same keypoints.
+ * Walks whose keypoints jitter about as much as a shuffling walker's feet move: the cadence from the keypoints alone
+ * against the cadence with the feet's motion in the picture as well ({@link FootMotion}, stood in for by
+ * {@link SyntheticWalks}), on the very same keypoints. Frontal walks of scores 0-3 with keypoints jittering 2 % of body
+ * height (four times {@link GaitAccuracyTest}'s); side-view shufflers (score 4, steps of 5-9 % of body height) with
+ * 1 %, three times that on the far side.
  */
 class GaitPictureMotionTest {
     private static final double NOISE_BH = 0.02;
+    private static final double SIDE_NOISE_BH = 0.01;
 
     @Test
     void frontalCadence_anklesJitteringAsMuchAsTheFeetMove_isTimedByTheFeetsMotionInThePicture() {
@@ -56,5 +59,33 @@ class GaitPictureMotionTest {
         // but two (a stride read 7 % short on a score-0 walk, 5.4 % long on a score-3 one)
         assertThat(pictured.get(plans.size() / 2)).isLessThan(keypointsOnly.get(plans.size() / 2));
         assertThat(within).isGreaterThanOrEqualTo(plans.size() - 2);
+    }
+
+    @Test
+    void sideCadence_shufflerWhoseFeetTheKeypointsDoNotSeparate_isTimedByTheFeetsMotionInThePicture() {
+        // given side-view score-4 walks (short shuffling steps, freezing) from the generator's planner
+        List<WalkPlan> plans = GaitPlanner.plan(60, 12, Seeds.random(23, "gait/walks")).stream()
+                .filter(p -> p.view() == View.SIDE && p.score() == 4).toList();
+        assertThat(plans).hasSizeGreaterThanOrEqualTo(5);
+        int keypointsWithin = 0;
+        int picturedWithin = 0;
+        List<String> report = new ArrayList<>();
+        for (WalkPlan plan : plans) {
+            SyntheticWalks.Walk plain = SyntheticWalks.walk(plan, SIDE_NOISE_BH, GaitAccuracyTest.DROPOUT, 23, false);
+            SyntheticWalks.Walk seen = SyntheticWalks.walk(plan, SIDE_NOISE_BH, GaitAccuracyTest.DROPOUT, 23, true);
+            GaitAnalyzer analyzer = new GaitAnalyzer(AnalysisSettings.defaults());
+            Double a = analyzer.analyze(plain.series()).parameters().cadenceSpm();
+            Double b = analyzer.analyze(seen.series()).parameters().cadenceSpm();
+            double truth = plain.truth().cadence();
+            keypointsWithin += a != null && Math.abs(a / truth - 1) <= 0.05 ? 1 : 0;
+            picturedWithin += b != null && Math.abs(b / truth - 1) <= 0.05 ? 1 : 0;
+            report.add(String.format(Locale.ROOT, "%.1f: keypoints %s, picture %s", truth,
+                    a == null ? "-" : String.format(Locale.ROOT, "%.1f", a),
+                    b == null ? "-" : String.format(Locale.ROOT, "%.1f", b)));
+        }
+        System.out.println("Side-view shufflers' cadence, keypoints jittering 1 % H: " + report);
+
+        // then the picture times most of them within 5 %, the keypoints alone fewer
+        assertThat(picturedWithin).isGreaterThanOrEqualTo(plans.size() - 1).isGreaterThan(keypointsWithin);
     }
 }

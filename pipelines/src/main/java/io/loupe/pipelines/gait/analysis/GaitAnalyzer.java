@@ -10,8 +10,9 @@ import java.util.Locale;
  * the legs as the analysis's scale, from shoulders to ankles as the unit of step length); decide the view when not
  * configured; split the bout into straight stretches by walking direction, turns being where it flips
  * ({@link Direction}); find freezing episodes ({@link Freezes}) and cut them out of the stretches ({@link Segments}:
- * walking); find the stride period and the heel strikes in the walking segments ({@link HeelStrikes}); then the
- * parameters of {@link GaitParameters}.
+ * walking); find the stride period and the heel strikes in the walking segments ({@link HeelStrikes}; for a side-view
+ * walker whose steps are too short for the keypoints, the heel strikes from the feet's motion in the picture instead,
+ * {@link PictureSteps}); then the parameters of {@link GaitParameters}.
  *
  * <p>Cadence is steps per minute of walking, as the scene generator's truth counts it: 60 over the mean time of the
  * straight steps (consecutive heel strikes of opposite feet within one walking segment; never across a freeze or a
@@ -82,8 +83,10 @@ public final class GaitAnalyzer {
         List<FreezeEpisode> freezes = Freezes.find(k, still, settings.minFreezeS());
         List<Stretch> segments = Segments.walking(k, stretches, freezes);
         boolean pictured = HeelStrikes.fromPicture(k, view, segments);
-        double period = HeelStrikes.period(k, view, segments, pictured);
-        List<HeelStrike> strikes = HeelStrikes.find(k, view, segments, freezes, period);
+        boolean shortSteps = PictureSteps.apply(k, view, segments);
+        double period = shortSteps ? Double.NaN : HeelStrikes.period(k, view, segments, pictured);
+        List<HeelStrike> strikes = shortSteps ? PictureSteps.find(k, segments, freezes)
+                : HeelStrikes.find(k, view, segments, freezes, period);
 
         // steps (consecutive heel strikes of opposite feet) and strides (of the same foot) within one walking segment
         List<Double> stepTimes = new ArrayList<>();
@@ -93,11 +96,11 @@ public final class GaitAnalyzer {
         for (int a = 0; a < strikes.size(); a++) {
             HeelStrike ha = strikes.get(a);
             int ia = k.nearest(ha.time());
-            int segment = Segments.of(segments, ia);
+            int segment = Segments.of(k, segments, freezes, ia);
             for (int b = a + 1; b < strikes.size(); b++) {
                 HeelStrike hb = strikes.get(b);
                 int ib = k.nearest(hb.time());
-                if (Segments.of(segments, ib) != segment || segment < 0) {
+                if (Segments.of(k, segments, freezes, ib) != segment || segment < 0) {
                     break;
                 }
                 if (hb.foot() != ha.foot() && b == a + 1) {

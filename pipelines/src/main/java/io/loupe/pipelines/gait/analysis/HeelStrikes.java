@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Heel strikes from foot trajectories, within walking segments (straight stretches without their freezing episodes,
- * see {@link Segments}): no heel strike is looked for while the walker is frozen, turning or standing.
+ * see {@link Segments}): no heel strike is looked for while the walker is frozen, turning or standing. (A side-view
+ * walker whose feet stay too close for the keypoints to separate is timed from the picture instead:
+ * {@link PictureSteps}.)
  *
  * <ul>
  *   <li>Side view: a foot strikes when it is furthest ahead of the pelvis: peaks of (heel x - hip-centre x) along the
@@ -90,15 +92,9 @@ final class HeelStrikes {
                 addCentred(labelFree, magnitudes(swing));
                 addCentred(parts, swing);
             } else if (view == View.SIDE) {
-                double[] l = aheadOfPelvis(k, k.footJoint(Foot.LEFT, s.from(), s.to()), s);
-                double[] r = aheadOfPelvis(k, k.footJoint(Foot.RIGHT, s.from(), s.to()), s);
-                double[] lead = new double[l.length];
-                for (int i = 0; i < l.length; i++) {
-                    lead[i] = Math.max(l[i], r[i]); // NaN where either is
-                }
-                addCentred(parts, l);
-                addCentred(parts, r);
-                addCentred(labelFree, lead);
+                addCentred(parts, aheadOfPelvis(k, k.footJoint(Foot.LEFT, s.from(), s.to()), s));
+                addCentred(parts, aheadOfPelvis(k, k.footJoint(Foot.RIGHT, s.from(), s.to()), s));
+                addCentred(labelFree, lead(k, s));
             } else {
                 double[] apart = feetApart(k, s);
                 addCentred(labelFree, magnitudes(apart));
@@ -182,6 +178,19 @@ final class HeelStrikes {
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * Side view: how far the leading foot (whichever is ahead) is ahead of the hip centre along the walking direction,
+     * body heights; NaN where either foot is.
+     */
+    static double[] lead(Tracks k, Stretch s) {
+        double[] l = aheadOfPelvis(k, k.footJoint(Foot.LEFT, s.from(), s.to()), s);
+        double[] r = aheadOfPelvis(k, k.footJoint(Foot.RIGHT, s.from(), s.to()), s);
+        for (int i = 0; i < l.length; i++) {
+            l[i] = Math.max(l[i], r[i]);
+        }
+        return l;
     }
 
     /** Side view: how far a foot joint is ahead of the hip centre along the walking direction, body heights. */

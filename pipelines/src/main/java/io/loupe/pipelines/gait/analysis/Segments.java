@@ -70,6 +70,19 @@ final class Segments {
     }
 
     /**
+     * The index of the segment holding sample {@code i}, or -1, counting with each segment the samples into a freeze
+     * after it where its last heel strike is looked for ({@link #restsUntil}).
+     */
+    static int of(Tracks k, List<Stretch> segments, List<FreezeEpisode> freezes, int i) {
+        for (int s = 0; s < segments.size(); s++) {
+            if (i >= segments.get(s).from() && i < restsUntil(k, segments.get(s), freezes)) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Where a segment that a freezing episode ends may be searched for its last heel strike: {@value #FREEZE_EDGE_S} s
      * into the freeze (the freeze is found where both feet have been still, which begins as the last foot lands), or
      * the segment's own end when no freeze follows it.
