@@ -85,7 +85,8 @@ class GaitPictureMotionTest {
         }
         System.out.println("Side-view shufflers' cadence, keypoints jittering 1 % H: " + report);
 
-        // then the picture times most of them within 5 %, the keypoints alone fewer
+        // then the picture times all but one within 5 % (5 of 6: -1.4 to +5.3 %), the keypoints alone fewer (3 of 6;
+        // one read 25 % high)
         assertThat(picturedWithin).isGreaterThanOrEqualTo(plans.size() - 1).isGreaterThan(keypointsWithin);
     }
 }

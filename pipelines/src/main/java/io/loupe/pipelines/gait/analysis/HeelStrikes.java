@@ -207,13 +207,7 @@ final class HeelStrikes {
      * both feet's motion was measured in {@value FeetInPicture#MIN_COVERAGE} of the walking segments' samples.
      */
     static boolean fromPicture(Tracks k, View view, List<Stretch> segments) {
-        int seen = 0;
-        int all = 0;
-        for (Stretch s : segments) {
-            seen += k.motionSeen(s.from(), s.to());
-            all += s.to() - s.from();
-        }
-        return view == View.FRONTAL && all > 0 && seen >= FeetInPicture.MIN_COVERAGE * all;
+        return view == View.FRONTAL && k.motionMeasured(segments);
     }
 
     /**

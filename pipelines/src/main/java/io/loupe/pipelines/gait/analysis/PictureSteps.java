@@ -42,22 +42,11 @@ final class PictureSteps {
 
     /** Whether a bout's steps are timed from the picture (see the class comment). */
     static boolean apply(Tracks k, View view, List<Stretch> segments) {
-        if (view != View.SIDE || segments.isEmpty()) {
+        if (view != View.SIDE || !k.motionMeasured(segments)) {
             return false;
         }
-        int seen = 0;
-        int all = 0;
-        List<Double> lead = new ArrayList<>();
-        for (Stretch s : segments) {
-            seen += k.motionSeen(s.from(), s.to());
-            all += s.to() - s.from();
-            for (double v : HeelStrikes.lead(k, s)) {
-                lead.add(v);
-            }
-        }
-        double[] values = lead.stream().mapToDouble(Double::doubleValue).toArray();
-        double range = Signals.quantile(values, 0.95) - Signals.quantile(values, 0.05);
-        return seen >= FeetInPicture.MIN_COVERAGE * all && range < SHORT_LEAD_BH;
+        double[] lead = segments.stream().map(s -> HeelStrikes.lead(k, s)).flatMapToDouble(Arrays::stream).toArray();
+        return Signals.quantile(lead, 0.95) - Signals.quantile(lead, 0.05) < SHORT_LEAD_BH;
     }
 
     /** Heel strikes in the walking segments, in time order; none where the picture shows no steps. */

@@ -1,5 +1,7 @@
 package io.loupe.pipelines.gait.analysis;
 
+import java.util.List;
+
 /**
  * A bout's keypoints made ready for measuring: left and right kept consistent ({@link LeftRight}), each joint's x and
  * y with short gaps filled and smoothed, the pose model's score per joint and sample (0 where missing), the body
@@ -151,6 +153,20 @@ final class Tracks {
             seen += Double.isNaN(motion[0][i]) || Double.isNaN(motion[1][i]) ? 0 : 1;
         }
         return seen;
+    }
+
+    /**
+     * Whether both feet's motion in the picture was measured in {@value FeetInPicture#MIN_COVERAGE} of the samples of
+     * {@code parts} (false when they hold none).
+     */
+    boolean motionMeasured(List<Stretch> parts) {
+        int seen = 0;
+        int all = 0;
+        for (Stretch s : parts) {
+            seen += motionSeen(s.from(), s.to());
+            all += s.to() - s.from();
+        }
+        return all > 0 && seen >= FeetInPicture.MIN_COVERAGE * all;
     }
 
     /** The foot point for heel strikes: the heel where it was seen in most samples, else the ankle. */
