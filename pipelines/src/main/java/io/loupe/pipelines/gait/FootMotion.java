@@ -2,14 +2,12 @@ package io.loupe.pipelines.gait;
 
 import io.loupe.pipelines.gait.analysis.Joints;
 import io.loupe.pipelines.gait.pose.PersonPose;
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_64F;
-import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.NORM_L1;
+import static org.bytedeco.opencv.global.opencv_core.norm;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
-import static org.bytedeco.opencv.global.opencv_imgproc.integral;
 
 /**
  * How much each of the walker's feet moved since the previous frame, measured in the picture rather than from the
@@ -21,9 +19,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.integral;
  * this ({@code io.loupe.pipelines.gait.analysis.HeelStrikes}). Whole-picture changes (lighting, a compressed video's
  * key frames) change both feet alike, and the analysis uses the difference between them.
  *
- * <p>Per frame: one grey conversion, one absolute difference and one integral image of the frame (OpenCV), then four
- * lookups per foot; the buffers are kept, so a frame of an unchanged size allocates nothing. One instance per
- * pipeline, on its worker thread; not thread-safe.
+ * <p>Per frame: one grey conversion of the frame (OpenCV, into a kept buffer), then per foot the L1 norm of the
+ * difference between the two frames' boxes, through two kept {@code Mat} views re-pointed at the box ({@code put} and
+ * {@code adjustROI} change a header in place): a frame of an unchanged size allocates nothing, and only the boxes'
+ * pixels are compared. One instance per pipeline, on its worker thread; not thread-safe.
  */
 final class FootMotion implements AutoCloseable {
     /** Half the box's width, in walker-box heights. */
@@ -33,11 +32,10 @@ final class FootMotion implements AutoCloseable {
 
     private Mat gray = new Mat();
     private Mat previous = new Mat();
-    private final Mat diff = new Mat();
-    private final Mat sum = new Mat();
-    private DoubleIndexer sums;
-    private int sumRows;
-    private int sumCols;
+    /** Views of {@link #gray} and {@link #previous} at one foot's box. */
+    private final Mat now = new Mat();
+    private final Mat before = new Mat();
+    private final Mat noMask = new Mat();
     private boolean hasPrevious;
 
     /**
@@ -54,16 +52,6 @@ final class FootMotion implements AutoCloseable {
         boolean comparable = hasPrevious && previous.rows() == bgr.rows() && previous.cols() == bgr.cols();
         cvtColor(bgr, gray, COLOR_BGR2GRAY);
         if (comparable && walker != null) {
-            absdiff(gray, previous, diff);
-            integral(diff, sum, CV_64F);
-            if (sums == null || sumRows != sum.rows() || sumCols != sum.cols()) {
-                if (sums != null) {
-                    sums.close();
-                }
-                sums = sum.createIndexer();
-                sumRows = sum.rows();
-                sumCols = sum.cols();
-            }
             double half = HALF_WIDTH_BH * (walker.box().y2() - walker.box().y1());
             out[0] = change(walker, Joints.LEFT_ANKLE, half);
             out[1] = change(walker, Joints.RIGHT_ANKLE, half);
@@ -81,8 +69,8 @@ final class FootMotion implements AutoCloseable {
         if (Float.isNaN(x) || Float.isNaN(y) || !(half >= 1)) {
             return Float.NaN;
         }
-        int width = sumCols - 1;
-        int height = sumRows - 1;
+        int width = gray.cols();
+        int height = gray.rows();
         int x0 = (int) Math.max(0, Math.round(x - half));
         int x1 = (int) Math.min(width, Math.round(x + half));
         int y0 = (int) Math.max(0, Math.round(y - half));
@@ -90,7 +78,9 @@ final class FootMotion implements AutoCloseable {
         if (x1 <= x0 || y1 <= y0) {
             return Float.NaN;
         }
-        double total = sums.get(y1, x1) - sums.get(y0, x1) - sums.get(y1, x0) + sums.get(y0, x0);
+        now.put(gray).adjustROI(-y0, y1 - height, -x0, x1 - width);
+        before.put(previous).adjustROI(-y0, y1 - height, -x0, x1 - width);
+        double total = norm(now, before, NORM_L1, noMask);
         return (float) (total / ((double) (x1 - x0) * (y1 - y0)));
     }
 
@@ -101,12 +91,10 @@ final class FootMotion implements AutoCloseable {
 
     @Override
     public void close() {
-        if (sums != null) {
-            sums.close();
-        }
+        now.close();
+        before.close();
+        noMask.close();
         gray.close();
         previous.close();
-        diff.close();
-        sum.close();
     }
 }
