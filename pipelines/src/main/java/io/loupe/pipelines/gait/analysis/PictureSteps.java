@@ -9,10 +9,10 @@ import java.util.List;
  * Side view: heel strikes from the feet's motion in the picture (see {@link KeypointSeries#footMotion}) for a walker
  * whose steps are too short for the keypoints to time. A shuffler's feet stay close together, and a pose model puts
  * both ankle keypoints about where the near foot is: on the generated score-4 walkers (steps of 0.05-0.09 body heights)
- * BlazePose's ankles followed none of the feet's true lead over the pelvis, and the heel strikes found in them were
- * noise (no cadence on half the bouts, and 93-109 steps/min on walkers taking 61-69). The picture still shows each
- * step: the swinging foot changes it, and it falls quiet as the foot lands, because a shuffler rests on both feet
- * between steps.
+ * BlazePose's ankles did not follow the feet's lead over the pelvis (truly ±10 pixels a step; the landmarks' moved
+ * within their jitter), and the heel strikes found in them were noise (no cadence on half the bouts, 93-109 steps/min
+ * on walkers taking 61-69). The picture still shows each step: the swinging foot changes it, and it falls quiet as the
+ * foot lands, because a shuffler rests on both feet between steps.
  *
  * <p>Used where the leading foot's lead over the pelvis ({@link HeelStrikes#lead}) ranges less than
  * {@value #SHORT_LEAD_BH} H (5-95 %) in the walking segments and both feet's motion was measured in
@@ -25,7 +25,7 @@ import java.util.List;
  * alternate within a segment, the first being the one whose box changed more during its swing.
  */
 final class PictureSteps {
-    /** Below this 5-95 % range of the leading foot's lead over the pelvis, body heights, the picture times the steps. */
+    /** Below this 5-95 % range of the leading foot's lead over the pelvis (body heights) the picture times steps. */
     static final double SHORT_LEAD_BH = 0.1;
     /**
      * Where between the resting and the swinging level a landing foot is taken to have landed (0.1-0.4 measured on
