@@ -92,9 +92,12 @@ final class HeelStrikes {
                 addCentred(labelFree, magnitudes(swing));
                 addCentred(parts, swing);
             } else if (view == View.SIDE) {
-                addCentred(parts, aheadOfPelvis(k, k.footJoint(Foot.LEFT, s.from(), s.to()), s));
-                addCentred(parts, aheadOfPelvis(k, k.footJoint(Foot.RIGHT, s.from(), s.to()), s));
-                addCentred(labelFree, lead(k, s));
+                double[] l = aheadOfPelvis(k, k.footJoint(Foot.LEFT, s.from(), s.to()), s);
+                double[] r = aheadOfPelvis(k, k.footJoint(Foot.RIGHT, s.from(), s.to()), s);
+                double[] lead = leading(l, r);
+                addCentred(parts, l);
+                addCentred(parts, r);
+                addCentred(labelFree, lead);
             } else {
                 double[] apart = feetApart(k, s);
                 addCentred(labelFree, magnitudes(apart));
@@ -185,12 +188,17 @@ final class HeelStrikes {
      * body heights; NaN where either foot is.
      */
     static double[] lead(Tracks k, Stretch s) {
-        double[] l = aheadOfPelvis(k, k.footJoint(Foot.LEFT, s.from(), s.to()), s);
-        double[] r = aheadOfPelvis(k, k.footJoint(Foot.RIGHT, s.from(), s.to()), s);
-        for (int i = 0; i < l.length; i++) {
-            l[i] = Math.max(l[i], r[i]);
+        return leading(aheadOfPelvis(k, k.footJoint(Foot.LEFT, s.from(), s.to()), s),
+                aheadOfPelvis(k, k.footJoint(Foot.RIGHT, s.from(), s.to()), s));
+    }
+
+    /** Per sample the larger of two feet's leads; NaN where either is. */
+    private static double[] leading(double[] left, double[] right) {
+        double[] out = new double[left.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(left[i], right[i]);
         }
-        return l;
+        return out;
     }
 
     /** Side view: how far a foot joint is ahead of the hip centre along the walking direction, body heights. */
