@@ -179,7 +179,7 @@ public final class GaitAnalyzer {
                         + " view (film from the side)"));
             }
         } else if (view == View.SIDE) {
-            List<int[]> cycles = cycles(k, segments, strikes, strides, period);
+            List<int[]> cycles = cycles(k, segments, freezes, strikes, strides, period);
             armLeft = SagittalMeasures.armSwing(k, segments, cycles, Joints.LEFT_SHOULDER,
                     Joints.LEFT_ELBOW, "arm_swing_left_deg", "left", missing);
             armRight = SagittalMeasures.armSwing(k, segments, cycles, Joints.RIGHT_SHOULDER,
@@ -260,8 +260,8 @@ public final class GaitAnalyzer {
      * the strike's walking segment (more cycles than whole strides, which a missed heel strike breaks); without one,
      * the strides.
      */
-    private static List<int[]> cycles(Tracks k, List<Stretch> segments, List<HeelStrike> strikes,
-                                      List<int[]> strides, double period) {
+    private static List<int[]> cycles(Tracks k, List<Stretch> segments, List<FreezeEpisode> freezes,
+                                      List<HeelStrike> strikes, List<int[]> strides, double period) {
         if (Double.isNaN(period)) {
             return strides;
         }
@@ -269,7 +269,7 @@ public final class GaitAnalyzer {
         int length = (int) Math.round(period);
         for (HeelStrike h : strikes) {
             int i = k.nearest(h.time());
-            int s = Segments.of(segments, i);
+            int s = Segments.of(k, segments, freezes, i);
             if (s >= 0 && i + length <= segments.get(s).to()) {
                 out.add(new int[] {i, i + length});
             }

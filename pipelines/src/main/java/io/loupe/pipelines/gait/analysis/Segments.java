@@ -59,16 +59,6 @@ final class Segments {
         return max;
     }
 
-    /** The index of the segment holding sample {@code i}, or -1. */
-    static int of(List<Stretch> segments, int i) {
-        for (int s = 0; s < segments.size(); s++) {
-            if (i >= segments.get(s).from() && i < segments.get(s).to()) {
-                return s;
-            }
-        }
-        return -1;
-    }
-
     /**
      * The index of the segment holding sample {@code i}, or -1, counting with each segment the samples into a freeze
      * after it where its last heel strike is looked for ({@link #restsUntil}).
