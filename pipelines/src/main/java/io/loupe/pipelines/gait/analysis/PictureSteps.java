@@ -71,26 +71,35 @@ final class PictureSteps {
         }
         double level = rest + LEVEL_SHARE * (swing - rest);
         int minSwing = k.samples(MIN_SWING_S);
+        List<Landing> landings = new ArrayList<>();
+        int run = 0;
+        for (int i = 1; i < k.n; i++) {
+            run = m[i - 1] > level ? run + 1 : 0;
+            if (run >= minSwing && m[i] <= level) {
+                double at = k.t[i - 1] + (k.t[i] - k.t[i - 1]) * (m[i - 1] - level) / (m[i - 1] - m[i]);
+                landings.add(new Landing(i - 1, i - run, at));
+            }
+        }
         for (Stretch s : segments) {
             int reach = Segments.restsUntil(k, s, freezes);
             Foot next = null;
-            int run = 0;
-            for (int i = 1; i < reach; i++) {
-                boolean above = m[i - 1] > level;
-                run = above ? run + 1 : 0;
-                if (!above || !(m[i] <= level) || run < minSwing || i - 1 < s.from()) {
+            for (Landing landing : landings) {
+                if (landing.last() < s.from() || landing.last() + 1 >= reach) {
                     continue;
                 }
                 if (next == null) {
-                    next = moreChanged(k, i - run, i);
+                    next = moreChanged(k, landing.swingFrom(), landing.last() + 1);
                 }
-                double at = k.t[i - 1] + (k.t[i] - k.t[i - 1]) * (m[i - 1] - level) / (m[i - 1] - m[i]);
-                out.add(new HeelStrike(at, next));
+                out.add(new HeelStrike(landing.at(), next));
                 next = next == Foot.LEFT ? Foot.RIGHT : Foot.LEFT;
             }
         }
         out.sort(Comparator.comparingDouble(HeelStrike::time));
         return out;
+    }
+
+    /** A swing's end: its last sample above the level, its first, and when the change fell through the level. */
+    private record Landing(int last, int swingFrom, double at) {
     }
 
     /** The foot whose box changed more over samples {@code [from, to)}. */
