@@ -62,7 +62,7 @@ final class Freezes {
             }
             out[i] = still;
         }
-        if (k.motionSeen(0, k.n) >= FeetInPicture.MIN_COVERAGE * k.n) {
+        if (k.motionMeasured(List.of(new Stretch(0, k.n, 1)))) {
             boolean[] pictured = stillInPicture(k);
             for (int i = 0; i < k.n; i++) {
                 out[i] &= pictured[i];

@@ -146,15 +146,6 @@ final class Tracks {
         return est;
     }
 
-    /** Samples in {@code [from, to)} in which both feet's motion in the picture was measured. */
-    int motionSeen(int from, int to) {
-        int seen = 0;
-        for (int i = from; i < to; i++) {
-            seen += Double.isNaN(motion[0][i]) || Double.isNaN(motion[1][i]) ? 0 : 1;
-        }
-        return seen;
-    }
-
     /**
      * Whether both feet's motion in the picture was measured in {@value FeetInPicture#MIN_COVERAGE} of the samples of
      * {@code parts} (false when they hold none).
@@ -163,7 +154,9 @@ final class Tracks {
         int seen = 0;
         int all = 0;
         for (Stretch s : parts) {
-            seen += motionSeen(s.from(), s.to());
+            for (int i = s.from(); i < s.to(); i++) {
+                seen += Double.isNaN(motion[0][i]) || Double.isNaN(motion[1][i]) ? 0 : 1;
+            }
             all += s.to() - s.from();
         }
         return all > 0 && seen >= FeetInPicture.MIN_COVERAGE * all;
