@@ -22,19 +22,16 @@ import org.slf4j.LoggerFactory;
  * Receive Maximum and no session expiry: the window is {@link LinkTuning#maxInFlight()}, {@code cleanStart} maps to
  * clean session, and a retained command is recognised by its retain flag alone.
  */
-final class Paho3Connection implements BrokerConnection {
+final class Paho3Connection extends PahoConnection {
 
     private static final Logger log = LoggerFactory.getLogger(Paho3Connection.class);
 
     private final MqttAsyncClient client;
-    private final Events events;
-    private final ConnectionBookkeeping state;
     private final IMqttActionListener listener = new Listener();
 
     private Paho3Connection(MqttAsyncClient client, Events events, int window) {
+        super(events, window);
         this.client = client;
-        this.events = events;
-        this.state = new ConnectionBookkeeping(events, window);
     }
 
     static Paho3Connection open(MqttSettings s, Topics topics, LinkTuning tuning, SSLSocketFactory tls,
@@ -87,19 +84,19 @@ final class Paho3Connection implements BrokerConnection {
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained, Object context)
             throws ConnectionFailure {
-        state.publishStarted();
+        publishStarted();
         try {
             client.publish(topic, payload, qos, retained, new Context(context, topic), listener);
         } catch (MqttException e) {
-            state.publishSettled();
+            publishSettled();
             throw new ConnectionFailure(e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT
                     ? ConnectionFailure.Kind.TOO_MANY_IN_FLIGHT : ConnectionFailure.Kind.NOT_CONNECTED,
                     describe(e), e);
         } catch (IllegalArgumentException e) {
-            state.publishSettled();
+            publishSettled();
             throw new ConnectionFailure(ConnectionFailure.Kind.INVALID, "Paho refused it: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            state.publishSettled();
+            publishSettled();
             throw new ConnectionFailure(ConnectionFailure.Kind.OTHER, describe(e), e);
         }
     }
@@ -132,69 +129,25 @@ final class Paho3Connection implements BrokerConnection {
     }
 
     @Override
-    public int window() {
-        return state.window();
+    void disconnectClient(long timeoutMillis) throws MqttException {
+        client.disconnect(timeoutMillis).waitForCompletion(timeoutMillis + 1_000);
     }
 
     @Override
-    public int inFlight() {
-        return state.inFlight();
-    }
-
-    @Override
-    public boolean up() {
-        return state.up();
-    }
-
-    @Override
-    public String lossReason() {
-        return state.lossReason();
-    }
-
-    @Override
-    public long ageNanos() {
-        return state.ageNanos();
-    }
-
-    @Override
-    public void markLost(String reason) {
-        state.markLost(reason);
-    }
-
-    @Override
-    public void disconnect(long timeoutMillis) {
-        try {
-            client.disconnect(timeoutMillis).waitForCompletion(timeoutMillis + 1_000);
-        } catch (MqttException e) {
-            log.debug("MQTT disconnect from {} failed: {}", client.getServerURI(), describe(e));
-        }
-        markLost("closed");
-        closeClient();
-    }
-
-    @Override
-    public void abandon() {
-        markLost("abandoned");
-        try {
-            if (client.isConnected()) {
-                client.disconnectForcibly(0, 1_000, false);
-            }
-        } catch (MqttException | RuntimeException e) {
-            log.debug("MQTT forced disconnect from {}: {}", client.getServerURI(), describe(e));
-        }
-        closeClient();
-    }
-
-    private void closeClient() {
-        try {
-            client.close(true);
-        } catch (MqttException | RuntimeException e) {
-            log.debug("MQTT client close for {}: {}", client.getServerURI(), describe(e));
+    void dropClient() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnectForcibly(0, 1_000, false);
         }
     }
 
-    static String describe(Throwable e) {
-        return e instanceof MqttException ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    @Override
+    void closeClient() throws MqttException {
+        client.close(true);
+    }
+
+    @Override
+    String serverUri() {
+        return client.getServerURI();
     }
 
     /** The link's context with the topic, which a 3.1.1 token does not keep. */
@@ -204,14 +157,14 @@ final class Paho3Connection implements BrokerConnection {
     private final class Listener implements IMqttActionListener {
         @Override
         public void onSuccess(IMqttToken token) {
-            state.publishSettled();
+            publishSettled();
             Context c = (Context) token.getUserContext();
             events.completed(Paho3Connection.this, c.context(), c.topic(), Outcome.ACKED, null);
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable exception) {
-            state.publishSettled();
+            publishSettled();
             Context c = (Context) token.getUserContext();
             events.completed(Paho3Connection.this, c.context(), c.topic(), Outcome.FAILED,
                     exception == null ? "failed" : describe(exception));

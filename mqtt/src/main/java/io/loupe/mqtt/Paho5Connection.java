@@ -25,20 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A {@link BrokerConnection} speaking MQTT 5 (Paho's mqttv5 client). */
-final class Paho5Connection implements BrokerConnection {
+final class Paho5Connection extends PahoConnection {
 
     private static final Logger log = LoggerFactory.getLogger(Paho5Connection.class);
 
     private final MqttAsyncClient client;
-    private final Events events;
-    /** The window is 1 until the CONNACK's Receive Maximum is known. */
-    private final ConnectionBookkeeping state;
     private final MqttActionListener listener = new Listener();
 
     private Paho5Connection(MqttAsyncClient client, Events events) {
+        super(events, 1); // until the CONNACK's Receive Maximum is known
         this.client = client;
-        this.events = events;
-        this.state = new ConnectionBookkeeping(events, 1);
     }
 
     static Paho5Connection open(MqttSettings s, Topics topics, LinkTuning tuning, SSLSocketFactory tls,
@@ -60,7 +56,7 @@ final class Paho5Connection implements BrokerConnection {
             }
             MqttProperties props = token.getResponseProperties();
             Integer receiveMaximum = props == null ? null : props.getReceiveMaximum();
-            c.state.window(Math.min(tuning.maxInFlight(), receiveMaximum == null ? 65_535 : receiveMaximum));
+            c.window(Math.min(tuning.maxInFlight(), receiveMaximum == null ? 65_535 : receiveMaximum));
             return c;
         } catch (MqttException | RuntimeException e) {
             c.abandon();
@@ -117,17 +113,17 @@ final class Paho5Connection implements BrokerConnection {
         MqttMessage m = new MqttMessage(payload);
         m.setQos(qos);
         m.setRetained(retained);
-        state.publishStarted();
+        publishStarted();
         try {
             client.publish(topic, m, context, listener);
         } catch (MqttException e) {
-            state.publishSettled();
+            publishSettled();
             throw new ConnectionFailure(kind(e.getReasonCode()), describe(e), e);
         } catch (IllegalArgumentException e) {
-            state.publishSettled();
+            publishSettled();
             throw new ConnectionFailure(ConnectionFailure.Kind.INVALID, "Paho refused it: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            state.publishSettled();
+            publishSettled();
             throw new ConnectionFailure(ConnectionFailure.Kind.OTHER, describe(e), e);
         }
     }
@@ -177,70 +173,25 @@ final class Paho5Connection implements BrokerConnection {
     }
 
     @Override
-    public int window() {
-        return state.window();
+    void disconnectClient(long timeoutMillis) throws MqttException {
+        client.disconnect(timeoutMillis).waitForCompletion(timeoutMillis + 1_000);
     }
 
     @Override
-    public int inFlight() {
-        return state.inFlight();
-    }
-
-    @Override
-    public boolean up() {
-        return state.up();
-    }
-
-    @Override
-    public String lossReason() {
-        return state.lossReason();
-    }
-
-    @Override
-    public long ageNanos() {
-        return state.ageNanos();
-    }
-
-    @Override
-    public void markLost(String reason) {
-        state.markLost(reason);
-    }
-
-    @Override
-    public void disconnect(long timeoutMillis) {
-        try {
-            client.disconnect(timeoutMillis).waitForCompletion(timeoutMillis + 1_000);
-        } catch (MqttException e) {
-            log.debug("MQTT disconnect from {} failed: {}", client.getServerURI(), describe(e));
-        }
-        markLost("closed");
-        closeClient();
-    }
-
-    @Override
-    public void abandon() {
-        markLost("abandoned");
-        try {
-            if (client.isConnected()) {
-                client.disconnectForcibly(0, 1_000, false);
-            }
-        } catch (MqttException | RuntimeException e) {
-            log.debug("MQTT forced disconnect from {}: {}", client.getServerURI(), describe(e));
-        }
-        closeClient();
-    }
-
-    private void closeClient() {
-        try {
-            client.close(true);
-        } catch (MqttException | RuntimeException e) {
-            log.debug("MQTT client close for {}: {}", client.getServerURI(), describe(e));
+    void dropClient() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnectForcibly(0, 1_000, false);
         }
     }
 
-    /** Paho's exception text ("Unable to connect to server (32103) - java.net.ConnectException: …"). */
-    static String describe(Throwable e) {
-        return e instanceof MqttException ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    @Override
+    void closeClient() throws MqttException {
+        client.close(true);
+    }
+
+    @Override
+    String serverUri() {
+        return client.getServerURI();
     }
 
     private static boolean isRefusal(int reasonCode) {
@@ -256,7 +207,7 @@ final class Paho5Connection implements BrokerConnection {
     private final class Listener implements MqttActionListener {
         @Override
         public void onSuccess(IMqttToken token) {
-            state.publishSettled();
+            publishSettled();
             Object context = token.getUserContext();
             int[] codes = token.getReasonCodes();
             int code = codes == null || codes.length == 0 ? 0 : codes[0];
@@ -270,7 +221,7 @@ final class Paho5Connection implements BrokerConnection {
 
         @Override
         public void onFailure(IMqttToken token, Throwable exception) {
-            state.publishSettled();
+            publishSettled();
             Object context = token.getUserContext();
             if (exception instanceof MqttException me && isRefusal(me.getReasonCode())) {
                 events.completed(Paho5Connection.this, context, topicOf(token), Outcome.REFUSED,
