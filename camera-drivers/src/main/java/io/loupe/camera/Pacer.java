@@ -69,6 +69,21 @@ public final class Pacer {
         return true;
     }
 
+    /**
+     * {@link #awaitDue} for a source's {@code read}: an interrupt ends the wait as the timeout does, with the thread's
+     * interrupt flag restored, so that the read answers {@code TIMEOUT} and the reading loop sees the interrupt.
+     *
+     * @return true when the frame is due now; false when the timeout or an interrupt came first
+     */
+    public boolean dueWithin(long ptsMicros, Duration timeout) {
+        try {
+            return awaitDue(ptsMicros, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Forget the anchor: the next frame is due at once. */
     public void reset() {
         anchored = false;

@@ -132,15 +132,8 @@ public final class ImageFilesSource implements FrameSource {
             throw new IllegalStateException("images " + spec.url() + " are not open; call open() first");
         }
         long pts = rate > 0 ? Math.round(delivered * 1_000_000 / rate) : -1;
-        if (rate > 0) {
-            try {
-                if (!pacer.awaitDue(pts, timeout)) {
-                    return ReadStatus.TIMEOUT;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return ReadStatus.TIMEOUT;
-            }
+        if (rate > 0 && !pacer.dueWithin(pts, timeout)) {
+            return ReadStatus.TIMEOUT;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (;;) {

@@ -123,15 +123,8 @@ public final class VideoFileSource implements FrameSource {
             pending = true;
             grabNanos = System.nanoTime() - started;
         }
-        if (spec.realtime()) {
-            try {
-                if (!pacer.awaitDue(pendingPts, timeout)) {
-                    return ReadStatus.TIMEOUT;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return ReadStatus.TIMEOUT;
-            }
+        if (spec.realtime() && !pacer.dueWithin(pendingPts, timeout)) {
+            return ReadStatus.TIMEOUT;
         }
         long copyStarted = System.nanoTime();
         wrapper.copyTo(dst);

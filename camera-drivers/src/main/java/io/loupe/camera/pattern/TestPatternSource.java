@@ -87,15 +87,8 @@ public final class TestPatternSource implements FrameSource {
             index = 0;
         }
         long pts = Math.round(total * 1_000_000 / params.fps());
-        if (spec.realtime()) {
-            try {
-                if (!pacer.awaitDue(pts, timeout)) {
-                    return ReadStatus.TIMEOUT;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return ReadStatus.TIMEOUT;
-            }
+        if (spec.realtime() && !pacer.dueWithin(pts, timeout)) {
+            return ReadStatus.TIMEOUT;
         }
         long started = System.nanoTime();
         draw(dst, index);
