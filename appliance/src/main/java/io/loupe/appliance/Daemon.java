@@ -2,14 +2,11 @@ package io.loupe.appliance;
 
 import io.loupe.appliance.config.AppliancePlan;
 import io.loupe.appliance.config.ConfigException;
-import io.loupe.appliance.config.ConfigLoader;
 import io.loupe.appliance.config.ConfigValidator;
 import io.loupe.appliance.config.WebConfig;
 import io.loupe.appliance.web.ApiToken;
 import io.loupe.appliance.web.ConfigReload;
 import io.loupe.appliance.web.WebSecurity;
-import io.loupe.camera.FrameSourceRegistry;
-import io.loupe.pipelines.PipelineRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -58,8 +55,7 @@ public final class Daemon implements AutoCloseable {
      * @throws ConfigException when it has problems; each names its path, value and fix
      */
     public AppliancePlan check() throws ConfigException {
-        return new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults())
-                .validate(configFile, ConfigLoader.load(configFile), false);
+        return ConfigValidator.check(configFile, false);
     }
 
     /**

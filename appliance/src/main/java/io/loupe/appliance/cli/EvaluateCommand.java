@@ -2,7 +2,6 @@ package io.loupe.appliance.cli;
 
 import io.loupe.appliance.config.AppliancePlan;
 import io.loupe.appliance.config.ConfigException;
-import io.loupe.appliance.config.ConfigLoader;
 import io.loupe.appliance.config.ConfigValidator;
 import io.loupe.appliance.config.PipelinePlan;
 import io.loupe.appliance.evaluate.ClassMetrics;
@@ -13,11 +12,9 @@ import io.loupe.appliance.evaluate.PestEvaluation;
 import io.loupe.appliance.evaluate.PestReport;
 import io.loupe.appliance.evaluate.SpeciesCountError;
 import io.loupe.appliance.publish.Json;
-import io.loupe.camera.FrameSourceRegistry;
 import io.loupe.models.Model;
 import io.loupe.models.ModelException;
 import io.loupe.models.ModelSpec;
-import io.loupe.pipelines.PipelineRegistry;
 import io.loupe.pipelines.defect.DefectSettings;
 import io.loupe.pipelines.gait.GaitSettings;
 import io.loupe.pipelines.pest.PestSettings;
@@ -76,8 +73,7 @@ public final class EvaluateCommand implements Command {
         Path file = args.path("--config", RunCommand.DEFAULT_CONFIG);
         AppliancePlan plan;
         try {
-            plan = new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults())
-                    .validate(file, ConfigLoader.load(file), false);
+            plan = ConfigValidator.check(file, false);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 1;

@@ -2,14 +2,11 @@ package io.loupe.appliance.cli;
 
 import io.loupe.appliance.config.AppliancePlan;
 import io.loupe.appliance.config.ConfigException;
-import io.loupe.appliance.config.ConfigLoader;
 import io.loupe.appliance.config.ConfigValidator;
 import io.loupe.appliance.config.PipelinePlan;
-import io.loupe.camera.FrameSourceRegistry;
 import io.loupe.models.Model;
 import io.loupe.models.ModelException;
 import io.loupe.models.ModelSpec;
-import io.loupe.pipelines.PipelineRegistry;
 import io.loupe.pipelines.defect.DefectSettings;
 import io.loupe.pipelines.defect.anomaly.AnomalyException;
 import io.loupe.pipelines.defect.anomaly.AnomalyKind;
@@ -57,8 +54,7 @@ public final class TeachCommand implements Command {
         }
         AppliancePlan plan;
         try {
-            plan = new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults())
-                    .validate(file, ConfigLoader.load(file), false);
+            plan = ConfigValidator.check(file, false);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 1;

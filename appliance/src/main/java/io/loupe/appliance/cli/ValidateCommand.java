@@ -2,10 +2,7 @@ package io.loupe.appliance.cli;
 
 import io.loupe.appliance.config.AppliancePlan;
 import io.loupe.appliance.config.ConfigException;
-import io.loupe.appliance.config.ConfigLoader;
 import io.loupe.appliance.config.ConfigValidator;
-import io.loupe.camera.FrameSourceRegistry;
-import io.loupe.pipelines.PipelineRegistry;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,8 +26,7 @@ public final class ValidateCommand implements Command {
         Args args = Args.parse(argv, Set.of("--config"), Set.of());
         Path file = args.path("--config", RunCommand.DEFAULT_CONFIG);
         try {
-            AppliancePlan plan = new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults())
-                    .validate(file, ConfigLoader.load(file), true);
+            AppliancePlan plan = ConfigValidator.check(file, true);
             out.printf("%s is valid: %d camera(s), %d model(s), %d pipeline(s) enabled%n", file,
                     plan.cameras().size(), plan.models().size(), plan.pipelines().size());
             return 0;

@@ -39,6 +39,18 @@ public final class ConfigValidator {
     }
 
     /**
+     * Reads the configuration file and checks it with the default camera drivers and pipeline types, as a start, a
+     * reload and every command that reads the configuration do.
+     *
+     * @param loadModels also load every model (see {@link #validate})
+     * @throws ConfigException when the file cannot be read or bound, or listing every problem
+     */
+    public static AppliancePlan check(Path file, boolean loadModels) throws ConfigException {
+        return new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults())
+                .validate(file, ConfigLoader.load(file), loadModels);
+    }
+
+    /**
      * @param loadModels also load every model (the {@code validate} command does; {@code run} loads them once itself)
      * @throws ConfigException listing every problem
      */

@@ -1,8 +1,6 @@
 package io.loupe.appliance.config;
 
 import io.loupe.appliance.Repo;
-import io.loupe.camera.FrameSourceRegistry;
-import io.loupe.pipelines.PipelineRegistry;
 import io.loupe.pipelines.defect.DefectRules;
 import io.loupe.pipelines.defect.DefectSettings;
 import org.junit.jupiter.api.Test;
@@ -50,8 +48,7 @@ class ConfigValidationTest {
     }
 
     private AppliancePlan validate(Path file, boolean loadModels) throws ConfigException {
-        return new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults())
-                .validate(file, ConfigLoader.load(file), loadModels);
+        return ConfigValidator.check(file, loadModels);
     }
 
     private ConfigException problems(String yaml) throws IOException {
