@@ -10,8 +10,6 @@ import io.loupe.appliance.config.ConfigValidator;
 import io.loupe.appliance.config.MqttConfig;
 import io.loupe.appliance.config.NodeConfig;
 import io.loupe.appliance.config.PipelineConfig;
-import io.loupe.camera.FrameSourceRegistry;
-import io.loupe.pipelines.PipelineRegistry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,7 +116,6 @@ final class BenchPlans {
         ApplianceConfig config = new ApplianceConfig(new NodeConfig(node.id(), node.site(), data,
                 node.onnxruntimePath()), cams, Map.of(p.model(), base.models().get(p.model())), pipes, mqtt,
                 base.web());
-        return new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults())
-                .validate(file, config, false);
+        return ConfigValidator.withDefaults().validate(file, config, false);
     }
 }

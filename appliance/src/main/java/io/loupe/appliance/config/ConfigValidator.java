@@ -38,6 +38,11 @@ public final class ConfigValidator {
         this.pipelineTypes = pipelineTypes;
     }
 
+    /** A validator with the default camera drivers and pipeline types, as the appliance runs them. */
+    public static ConfigValidator withDefaults() {
+        return new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults());
+    }
+
     /**
      * Reads the configuration file and checks it with the default camera drivers and pipeline types, as a start, a
      * reload and every command that reads the configuration do.
@@ -46,8 +51,7 @@ public final class ConfigValidator {
      * @throws ConfigException when the file cannot be read or bound, or listing every problem
      */
     public static AppliancePlan check(Path file, boolean loadModels) throws ConfigException {
-        return new ConfigValidator(FrameSourceRegistry.withDefaults(), PipelineRegistry.withDefaults())
-                .validate(file, ConfigLoader.load(file), loadModels);
+        return withDefaults().validate(file, ConfigLoader.load(file), loadModels);
     }
 
     /**
