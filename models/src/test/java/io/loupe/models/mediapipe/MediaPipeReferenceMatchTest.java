@@ -10,9 +10,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.loupe.models.Model;
 import io.loupe.models.ModelException;
-import io.loupe.models.ModelSpec;
 import io.loupe.models.Pose;
-import io.loupe.models.Provider;
 import io.loupe.models.TensorRunner;
 import io.loupe.models.TestData;
 import io.loupe.models.runtime.OrtRuntime;
@@ -216,8 +214,7 @@ class MediaPipeReferenceMatchTest {
     }
 
     static Model load(MediaPipeModel model) throws ModelException {
-        return Model.load(ModelSpec.of(model.name().toLowerCase(), MediaPipeTestModels.require(model))
-                .withProvider(Provider.CPU).withIntraOpThreads(1));
+        return MediaPipeTestModels.load(model.name().toLowerCase(), model);
     }
 
     private static List<Mat> frames(String video, int every, int count) throws Exception {

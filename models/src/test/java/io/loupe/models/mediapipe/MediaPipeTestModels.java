@@ -2,7 +2,10 @@ package io.loupe.models.mediapipe;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.loupe.models.Model;
 import io.loupe.models.ModelException;
+import io.loupe.models.ModelSpec;
+import io.loupe.models.Provider;
 import io.loupe.models.TestData;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code models/target/mediapipe} (or the folder in system property {@code loupe.mediapipe.cache} or environment
  * variable {@code LOUPE_MEDIAPIPE_CACHE}, to keep them across {@code mvn clean}); later runs find them there. When
  * the registry cannot be reached the test is skipped with the reason, except under {@code -Pci} ({@code loupe.ci=true}),
- * where it fails. A sha256 mismatch always fails.
+ * where it fails. A sha256 mismatch always fails. Shared with the pipelines' gait tests through this module's test jar.
  */
 public final class MediaPipeTestModels {
 
@@ -59,5 +62,10 @@ public final class MediaPipeTestModels {
             fail("Fetching the MediaPipe models failed: " + failure.getMessage(), failure);
         }
         return report.path(model);
+    }
+
+    /** The model loaded on the CPU with one thread, under {@code id}; fetched first if needed (see {@link #require}). */
+    public static Model load(String id, MediaPipeModel model) throws ModelException {
+        return Model.load(ModelSpec.of(id, require(model)).withProvider(Provider.CPU).withIntraOpThreads(1));
     }
 }

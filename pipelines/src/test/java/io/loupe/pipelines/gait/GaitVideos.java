@@ -4,6 +4,7 @@ import io.loupe.models.Model;
 import io.loupe.models.ModelSpec;
 import io.loupe.models.Provider;
 import io.loupe.models.mediapipe.MediaPipeModel;
+import io.loupe.models.mediapipe.MediaPipeTestModels;
 import io.loupe.pipelines.ModelCatalog;
 import io.loupe.pipelines.PhaseLatencies;
 import io.loupe.pipelines.PipelineContext;
@@ -33,11 +34,11 @@ final class GaitVideos {
     }
 
     static Model blazePoseDetector() throws Exception {
-        return GaitModels.load("pose-detector", MediaPipeModel.POSE_DETECTOR);
+        return MediaPipeTestModels.load("pose-detector", MediaPipeModel.POSE_DETECTOR);
     }
 
     static Model landmarksLite() throws Exception {
-        return GaitModels.load("pose-lite", MediaPipeModel.POSE_LANDMARK_LITE);
+        return MediaPipeTestModels.load("pose-lite", MediaPipeModel.POSE_LANDMARK_LITE);
     }
 
     /**
