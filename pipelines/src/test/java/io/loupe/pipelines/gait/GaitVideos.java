@@ -41,6 +41,11 @@ final class GaitVideos {
         return MediaPipeTestModels.load("pose-lite", MediaPipeModel.POSE_LANDMARK_LITE);
     }
 
+    /** BlazePose full, the landmark model the appliance's gait configuration runs. */
+    static Model landmarksFull() throws Exception {
+        return MediaPipeTestModels.load("pose-full", MediaPipeModel.POSE_LANDMARK_FULL);
+    }
+
     /**
      * The Apache-2.0 light person detector from {@code ../shared/testdata} (YOLOX, one class), linked into
      * {@code dir} beside a manifest (the file itself is not copied).
