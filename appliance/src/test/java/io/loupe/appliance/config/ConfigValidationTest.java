@@ -47,14 +47,10 @@ class ConfigValidationTest {
         return file;
     }
 
-    private AppliancePlan validate(Path file, boolean loadModels) throws ConfigException {
-        return ConfigValidator.check(file, loadModels);
-    }
-
     private ConfigException problems(String yaml) throws IOException {
         Path file = write(yaml);
         try {
-            validate(file, true);
+            ConfigValidator.check(file, true);
         } catch (ConfigException e) {
             return e;
         }
@@ -63,7 +59,7 @@ class ConfigValidationTest {
 
     @Test
     void validate_validFile_resolvesCamerasModelsAndTypedSettings() throws Exception {
-        AppliancePlan plan = validate(write(VALID), true);
+        AppliancePlan plan = ConfigValidator.check(write(VALID), true);
 
         assertThat(plan.cameras()).singleElement().satisfies(c -> {
             assertThat(c.id()).isEqualTo("cam1");

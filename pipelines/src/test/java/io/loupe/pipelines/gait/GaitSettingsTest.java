@@ -1,8 +1,6 @@
 package io.loupe.pipelines.gait;
 
 import io.loupe.models.Model;
-import io.loupe.models.mediapipe.MediaPipeModel;
-import io.loupe.models.mediapipe.MediaPipeTestModels;
 import io.loupe.pipelines.ModelCatalog;
 import io.loupe.pipelines.PipelineContext;
 import io.loupe.pipelines.PipelineRegistry;
@@ -112,7 +110,7 @@ class GaitSettingsTest {
 
     @Test
     void factory_yoloPoseKindWithABlazePoseModel_namesTheModelAndTheFix() throws Exception {
-        try (Model landmarks = MediaPipeTestModels.load("pose-lite", MediaPipeModel.POSE_LANDMARK_LITE)) {
+        try (Model landmarks = GaitVideos.landmarksLite()) {
             assertThatThrownBy(() -> new GaitPipelineFactory().create(PipelineContext.of("gait", "cam"), landmarks,
                     GaitSettings.defaults()))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -122,7 +120,7 @@ class GaitSettingsTest {
 
     @Test
     void factory_mediapipeWithAnUnknownDetectorId_namesTheIdAndTheLoadedOnes() throws Exception {
-        try (Model landmarks = MediaPipeTestModels.load("pose-lite", MediaPipeModel.POSE_LANDMARK_LITE)) {
+        try (Model landmarks = GaitVideos.landmarksLite()) {
             GaitSettings s = GaitSettings.defaults().withPose(new PoseSettings("mediapipe", "people", 0.3, 0.4));
             PipelineContext context = new PipelineContext("gait", "cam", Clock.systemUTC(),
                     new io.loupe.pipelines.PhaseLatencies(), ModelCatalog.of(Map.of("pose-lite", landmarks)));
@@ -136,8 +134,8 @@ class GaitSettingsTest {
     @Test
     void factory_mediapipeWithTheBlazePoseDetector_buildsAPipelineWithoutVideoOrStorage(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        try (Model detector = MediaPipeTestModels.load("pose-detector", MediaPipeModel.POSE_DETECTOR);
-             Model landmarks = MediaPipeTestModels.load("pose-lite", MediaPipeModel.POSE_LANDMARK_LITE)) {
+        try (Model detector = GaitVideos.blazePoseDetector();
+             Model landmarks = GaitVideos.landmarksLite()) {
             GaitSettings s = GaitSettings.defaults().withPose(new PoseSettings("mediapipe", "pose-detector", 0.3,
                     0.4));
             PipelineContext context = new PipelineContext("gait", "cam", Clock.systemUTC(),
