@@ -178,6 +178,8 @@ abstract class LinkContractTest {
         MqttLink link = link(s, () -> utf8("{}"));
         link.start();
         status.awaitPayload(topics.status(), MqttLink.ONLINE, WAIT);
+        // the link is up only once its birth message is out too: a cut before that is a failed connect, not a loss
+        awaitConnected(link);
 
         // when the connection dies without a DISCONNECT, and messages are published meanwhile
         proxy.cutAll();
