@@ -35,8 +35,9 @@ import java.util.Set;
  * {@code --max-count-error}; gait {@code --min-pck} (PCK@0.1 over every labelled keypoint),
  * {@code --max-cadence-error} (the worst bout's relative cadence error) and {@code --min-score-within-one} (share of
  * walks scored within ±1). Gait only: {@code --poses DIR} records the pose model's output per walk there, and
- * replays it on later runs instead of running the model (tuning the settings in seconds). Exit 0, 1 when the
- * evaluation cannot run (the reason on standard error: a missing or wrong set, a model that fails), 2 for a usage
+ * replays it on later runs instead of running the model (tuning the settings in seconds); {@code --true-poses} gives
+ * the pipeline each walk's true keypoints instead of a pose model's (the analysis measured alone). Exit 0, 1 when
+ * the evaluation cannot run (the reason on standard error: a missing or wrong set, a model that fails), 2 for a usage
  * error, {@link #BELOW_FLOOR} when a floor is not met.
  */
 public final class EvaluateCommand implements Command {
@@ -53,6 +54,7 @@ public final class EvaluateCommand implements Command {
         return "evaluate --pipeline defect|pest|gait --data DIR [--model M] [--config F] [--json] [--min-map X]"
                 + " [--min-accuracy Y] [--max-count-error Z] [--min-pck P] [--max-cadence-error C]"
                 + " [--min-score-within-one S] [--poses DIR (gait: record, then replay, the pose model's output)]"
+                + " [--true-poses (gait: the walks' true keypoints instead of a pose model)]"
                 + "   quality on a labelled set";
     }
 
@@ -61,13 +63,20 @@ public final class EvaluateCommand implements Command {
         Args args = Args.parse(argv, Set.of("--pipeline", "--data", "--model", "--config", "--min-map",
                 "--min-accuracy", "--max-count-error", "--min-pck", "--max-cadence-error", "--min-score-within-one",
                 "--poses"),
-                Set.of("--json"));
+                Set.of("--json", "--true-poses"));
         String type = args.required("--pipeline");
         if (!type.equals("defect") && !type.equals("pest") && !type.equals("gait")) {
             throw new UsageException("--pipeline " + type + ": use defect, pest or gait");
         }
-        if (args.has("--poses") && !type.equals("gait")) {
-            throw new UsageException("--poses records a gait pipeline's poses; --pipeline " + type + " has none");
+        for (String gaitOnly : new String[] {"--poses", "--true-poses"}) {
+            if (args.has(gaitOnly) && !type.equals("gait")) {
+                throw new UsageException(gaitOnly + " is about a gait pipeline's poses; --pipeline " + type
+                        + " has none");
+            }
+        }
+        if (args.has("--true-poses") && (args.has("--poses") || args.has("--model"))) {
+            throw new UsageException("--true-poses runs no pose model, so it has no output to record (--poses) and"
+                    + " takes no --model: drop them, or drop --true-poses");
         }
         Path data = Path.of(args.required("--data"));
         Path file = args.path("--config", RunCommand.DEFAULT_CONFIG);

@@ -46,6 +46,7 @@ final class GaitEvaluate {
         double minWithinOne = args.number("--min-score-within-one", 0);
         GaitSettings settings = (GaitSettings) pipeline.settings();
         Path poses = args.has("--poses") ? Path.of(args.get("--poses", null)) : null;
+        boolean truePoses = args.has("--true-poses");
         WalkSet set;
         try {
             set = GaitEvaluation.readSet(data); // before any model loads: a wrong folder fails at once
@@ -62,10 +63,10 @@ final class GaitEvaluate {
             if (settings.pose().poseKind() == PoseKind.MEDIAPIPE) {
                 try (Model detector = load(plan, settings.pose().detector())) {
                     report = GaitEvaluation.run(data, set, pose, ModelCatalog.of(Map.of(settings.pose().detector(),
-                            detector)), settings, poses);
+                            detector)), settings, poses, truePoses);
                 }
             } else {
-                report = GaitEvaluation.run(data, set, pose, ModelCatalog.empty(), settings, poses);
+                report = GaitEvaluation.run(data, set, pose, ModelCatalog.empty(), settings, poses, truePoses);
             }
             if (args.has("--json")) {
                 out.println(Json.string(report));

@@ -13,6 +13,7 @@ import io.loupe.pipelines.gait.PoseKind;
 import io.loupe.pipelines.gait.PrivacySettings;
 import io.loupe.pipelines.gait.analysis.FreezeEpisode;
 import io.loupe.pipelines.gait.analysis.GaitScore;
+import io.loupe.pipelines.gait.pose.PoseSource;
 import io.loupe.samples.gait.truth.GaitTruthFiles;
 import io.loupe.samples.gait.truth.WalkEntry;
 import io.loupe.samples.gait.truth.WalkSet;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The gait pipeline's quality on a generated walk set ({@code loupe samples --domain gait}): each walk's video is
@@ -51,12 +53,18 @@ public final class GaitEvaluation {
      * @param models   the other models the settings name (the person detector of {@code pose.kind: mediapipe})
      * @param poses    a folder for the pose model's output per walk: recorded there when missing, else replayed
      *                 instead of running the model (so that tuning the settings takes seconds); null for neither
+     * @param truePoses give the pipeline each walk's true keypoints instead of the pose model's
+     *                 ({@link TruePoseSource}: the analysis measured alone); not with {@code poses}
      * @throws IOException              when the set's index, a walk's truth or its video cannot be read, or the
      *                                  pipeline fails on a frame (the message names the file)
-     * @throws IllegalArgumentException when the models do not fit {@code settings.pose} (the message names the fix)
+     * @throws IllegalArgumentException when the models do not fit {@code settings.pose} (the message names the fix),
+     *                                  or both {@code poses} and {@code truePoses} are given
      */
     public static GaitReport run(Path data, WalkSet set, Model pose, ModelCatalog models, GaitSettings settings,
-                                 Path poses) throws IOException {
+                                 Path poses, boolean truePoses) throws IOException {
+        if (poses != null && truePoses) {
+            throw new IllegalArgumentException("true poses are not recorded: give either --poses or --true-poses");
+        }
         GaitSettings s = settings.withPrivacy(PrivacySettings.defaults());
         GaitPipelineFactory factory = new GaitPipelineFactory();
         PckTally all = new PckTally();
@@ -72,9 +80,13 @@ public final class GaitEvaluation {
             Path video = data.resolve(entry.video());
             GaitSettings walkSettings = focalFromTruth ? withFocalLength(s, truth.video().focalLengthPx()) : s;
             WalkPoses walkPoses = WalkPoses.of(poses, entry.walk(), video, poseKey);
+            UnaryOperator<PoseSource> source = truePoses ? model -> {
+                model.close();
+                return new TruePoseSource(truth);
+            } : walkPoses::around;
             WalkPlayback.Played played;
             try (GaitPipeline pipeline = factory.create(new PipelineContext("evaluate", "evaluate",
-                    Clock.systemUTC(), new PhaseLatencies(), models), pose, walkSettings, walkPoses::around)) {
+                    Clock.systemUTC(), new PhaseLatencies(), models), pose, walkSettings, source)) {
                 poseSource = pipeline.poseSource();
                 played = WalkPlayback.play(video, pipeline);
             }
@@ -96,7 +108,8 @@ public final class GaitEvaluation {
                         + " settings give none)"
                 : "calibration.focalLengthPx: " + s.calibration().focalLengthPx()
                         + " from the settings, for every walk";
-        return new GaitReport(data.toString(), pose.info().path().toString(), poseSource, calibration, accuracy,
+        String model = truePoses ? "none: the walks' true keypoints" : pose.info().path().toString();
+        return new GaitReport(data.toString(), model, poseSource, calibration, accuracy,
                 GaitSummaries.parameters(walks), GaitSummaries.scores(walks), walks, GaitScore.DISCLAIMER);
     }
 

@@ -347,6 +347,52 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluate_gaitOnTrueKeypoints_measuresTheAnalysisAlone_everyCommittedWalkWithinTheIssueTargets(
+            @TempDir Path dir) throws Exception {
+        Path config = demoConfigWith(MediaPipeFiles.pose(), dir);
+
+        CliRun r = CliRun.of("evaluate", "--pipeline", "gait", "--data",
+                Repo.root().resolve("sample-data/gait").toString(), "--config", config.toString(), "--json",
+                "--true-poses");
+
+        // measured: cadence within 0.5-1.8 %, step length within 0.8-7.4 %, every score exact (README.md, evaluate)
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.get("model").asText()).contains("true keypoints");
+        assertThat(report.get("pose_source").asText()).isEqualTo("true keypoints (no pose model)");
+        // the skeletons the pipeline measured are the truth's, but for the frames its left-right check swapped
+        assertThat(report.at("/pose/overall/pck10").asDouble()).isGreaterThan(0.97);
+        JsonNode walks = report.get("walks");
+        assertThat(walks).hasSize(4);
+        for (JsonNode w : walks) {
+            assertThat(w.at("/bouts/0/cadence_spm/error").asDouble()).as("walk %s cadence", w.get("walk"))
+                    .isLessThanOrEqualTo(0.05);
+            assertThat(w.at("/bouts/0/step_length_bh/error").asDouble()).as("walk %s step length", w.get("walk"))
+                    .isLessThanOrEqualTo(0.10);
+        }
+        assertThat(report.at("/scores/exact").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void evaluate_truePosesWithPosesOrAModel_isAUsageErrorSayingWhichToDrop() {
+        String data = Repo.root().resolve("sample-data/gait").toString();
+
+        CliRun recorded = CliRun.of("evaluate", "--pipeline", "gait", "--data", data, "--true-poses", "--poses",
+                "/tmp/x");
+        CliRun model = CliRun.of("evaluate", "--pipeline", "gait", "--data", data, "--true-poses", "--model",
+                Repo.root().resolve("models/zoo/synthetic-pose.onnx").toString());
+        CliRun pest = CliRun.of("evaluate", "--pipeline", "pest", "--data", Repo.pestSeries().toString(),
+                "--true-poses");
+
+        assertThat(recorded.code()).isEqualTo(2);
+        assertThat(recorded.err()).contains("--true-poses").contains("--poses").contains("drop");
+        assertThat(model.code()).isEqualTo(2);
+        assertThat(model.err()).contains("--true-poses").contains("--model");
+        assertThat(pest.code()).isEqualTo(2);
+        assertThat(pest.err()).contains("--true-poses").contains("gait");
+    }
+
+    @Test
     void evaluate_posesForAPipelineWithoutPoses_isAUsageErrorNamingGait() {
         CliRun r = CliRun.of("evaluate", "--pipeline", "pest", "--data", Repo.pestSeries().toString(), "--poses",
                 "/tmp/x");
