@@ -108,7 +108,7 @@ public final class GaitEvaluation {
                         + " settings give none)"
                 : "calibration.focalLengthPx: " + s.calibration().focalLengthPx()
                         + " from the settings, for every walk";
-        String model = truePoses ? "none: the walks' true keypoints" : pose.info().path().toString();
+        String model = truePoses ? "none" : pose.info().path().toString();
         return new GaitReport(data.toString(), model, poseSource, calibration, accuracy,
                 GaitSummaries.parameters(walks), GaitSummaries.scores(walks), walks, GaitScore.DISCLAIMER);
     }

@@ -58,7 +58,7 @@ final class TruePoseSource implements PoseSource {
 
     @Override
     public String describe() {
-        return "true keypoints (no pose model)";
+        return "the walks' true keypoints, no pose model";
     }
 
     @Override

@@ -358,8 +358,8 @@ class EvaluateCommandTest {
         // measured: cadence within 0.5-1.8 %, step length within 0.8-7.4 %, every score exact (README.md, evaluate)
         assertThat(r.code()).as(r.err() + r.out()).isZero();
         JsonNode report = new ObjectMapper().readTree(r.out());
-        assertThat(report.get("model").asText()).contains("true keypoints");
-        assertThat(report.get("pose_source").asText()).isEqualTo("true keypoints (no pose model)");
+        assertThat(report.get("model").asText()).isEqualTo("none");
+        assertThat(report.get("pose_source").asText()).isEqualTo("the walks' true keypoints, no pose model");
         // the skeletons the pipeline measured are the truth's, but for the frames its left-right check swapped
         assertThat(report.at("/pose/overall/pck10").asDouble()).isGreaterThan(0.97);
         JsonNode walks = report.get("walks");
