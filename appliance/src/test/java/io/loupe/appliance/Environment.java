@@ -14,7 +14,7 @@ public final class Environment {
     private Environment() {
     }
 
-    public static boolean ci() {
+    private static boolean ci() {
         return Boolean.getBoolean("loupe.ci");
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Assumptions;
  * {@code models/target/mediapipe} (or the folder in system property {@code loupe.mediapipe.cache} or environment
  * variable {@code LOUPE_MEDIAPIPE_CACHE}, to keep them across {@code mvn clean}); later runs find them there. When
  * the registry cannot be reached the test is skipped with the reason, except under {@code -Pci} ({@code loupe.ci=true}),
- * where it fails. A sha256 mismatch always fails. Shared with the pipelines' gait tests through this module's test jar.
+ * where it fails. A sha256 mismatch always fails. Shared with the pipelines' and the appliance's tests through this
+ * module's test jar.
  */
 public final class MediaPipeTestModels {
 
@@ -44,24 +45,44 @@ public final class MediaPipeTestModels {
     public static synchronized Path require(MediaPipeModel model) {
         if (report == null && failure == null) {
             try {
-                report = new MediaPipeFetcher(MediaPipeFetcher.NPM_REGISTRY, Duration.ofMinutes(3), null)
-                        .fetch(folder(), NEEDED);
+                report = fetcher().fetch(folder(), NEEDED);
             } catch (ModelException e) {
                 failure = e;
             }
         }
-        if (failure instanceof RegistryUnreachableException) {
-            String reason = "MediaPipe models are not in " + folder() + " and npm is unreachable: "
-                    + failure.getMessage();
+        if (failure != null) {
+            unavailable(failure);
+        }
+        return report.path(model);
+    }
+
+    /**
+     * The folder, holding {@code first} and {@code more} (fetched if needed; a skip, or a failure in CI, as for
+     * {@link #require}): for tests that point a configuration at the folder.
+     */
+    public static synchronized Path folderWith(MediaPipeModel first, MediaPipeModel... more) {
+        try {
+            fetcher().fetch(folder(), EnumSet.of(first, more));
+        } catch (ModelException e) {
+            unavailable(e);
+        }
+        return folder();
+    }
+
+    private static MediaPipeFetcher fetcher() {
+        return new MediaPipeFetcher(MediaPipeFetcher.NPM_REGISTRY, Duration.ofMinutes(3), null);
+    }
+
+    /** Always throws: a skip when npm is unreachable (a failure under -Pci), else a failure. */
+    private static void unavailable(ModelException e) {
+        if (e instanceof RegistryUnreachableException) {
+            String reason = "MediaPipe models are not in " + folder() + " and npm is unreachable: " + e.getMessage();
             if (Boolean.getBoolean("loupe.ci")) {
-                fail(reason + "; CI (-Pci) requires them", failure);
+                fail(reason + "; CI (-Pci) requires them", e);
             }
             Assumptions.abort(reason + "; skipping");
         }
-        if (failure != null) {
-            fail("Fetching the MediaPipe models failed: " + failure.getMessage(), failure);
-        }
-        return report.path(model);
+        fail("Fetching the MediaPipe models failed: " + e.getMessage(), e);
     }
 
     /** The model loaded on the CPU with one thread, under {@code id}; fetched first if needed (see {@link #require}). */
