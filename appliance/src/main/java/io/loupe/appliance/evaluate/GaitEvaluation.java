@@ -80,8 +80,8 @@ public final class GaitEvaluation {
             Path video = data.resolve(entry.video());
             GaitSettings walkSettings = focalFromTruth ? withFocalLength(s, truth.video().focalLengthPx()) : s;
             WalkPoses walkPoses = WalkPoses.of(poses, entry.walk(), video, poseKey);
-            UnaryOperator<PoseSource> source = truePoses ? model -> {
-                model.close();
+            UnaryOperator<PoseSource> source = truePoses ? made -> {
+                made.close();
                 return new TruePoseSource(truth);
             } : walkPoses::around;
             WalkPlayback.Played played;
