@@ -26,8 +26,8 @@ import java.util.Map;
 /**
  * {@code evaluate --pipeline gait}: loads the models of the configuration's gait pipeline (fetching MediaPipe's files
  * as the appliance does when their configuration allows it), or {@code --model} as the pose model, runs
- * {@link GaitEvaluation} and applies the floors {@code --min-pck}, {@code --max-cadence-error} and
- * {@code --min-score-within-one}.
+ * {@link GaitEvaluation} (with {@code --true-poses}, on the walks' true keypoints, no model loaded) and applies the
+ * floors {@code --min-pck}, {@code --max-cadence-error} and {@code --min-score-within-one}.
  */
 final class GaitEvaluate {
     private GaitEvaluate() {
@@ -54,20 +54,9 @@ final class GaitEvaluate {
             err.println("evaluate: " + e.getMessage());
             return 1;
         }
-        try (Model pose = model != null ? Model.load(ModelSpec.of("evaluate", model)) : load(plan, pipeline.model())) {
-            if (isYoloPose(pose) && settings.pose().poseKind() != PoseKind.YOLO_POSE) {
-                settings = settings.withPose(new PoseSettings(PoseKind.YOLO_POSE.key(), null,
-                        settings.pose().minKeypointScore(), settings.pose().minPersonScore()));
-            }
-            GaitReport report;
-            if (settings.pose().poseKind() == PoseKind.MEDIAPIPE) {
-                try (Model detector = load(plan, settings.pose().detector())) {
-                    report = GaitEvaluation.run(data, set, pose, ModelCatalog.of(Map.of(settings.pose().detector(),
-                            detector)), settings, poses, truePoses);
-                }
-            } else {
-                report = GaitEvaluation.run(data, set, pose, ModelCatalog.empty(), settings, poses, truePoses);
-            }
+        try {
+            GaitReport report = truePoses ? GaitEvaluation.runOnTrueKeypoints(data, set, settings)
+                    : withModels(plan, pipeline, data, set, model, settings, poses);
             if (args.has("--json")) {
                 out.println(Json.string(report));
             } else {
@@ -77,6 +66,25 @@ final class GaitEvaluate {
         } catch (ModelException | IOException | IllegalArgumentException e) {
             err.println("evaluate: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The evaluation with {@code model}, else the pipeline's own, and the person detector it names. */
+    private static GaitReport withModels(AppliancePlan plan, PipelinePlan pipeline, Path data, WalkSet set, Path model,
+                                         GaitSettings settings, Path poses) throws ModelException, IOException {
+        try (Model pose = model != null ? Model.load(ModelSpec.of("evaluate", model)) : load(plan, pipeline.model())) {
+            GaitSettings s = settings;
+            if (isYoloPose(pose) && s.pose().poseKind() != PoseKind.YOLO_POSE) {
+                s = s.withPose(new PoseSettings(PoseKind.YOLO_POSE.key(), null, s.pose().minKeypointScore(),
+                        s.pose().minPersonScore()));
+            }
+            if (s.pose().poseKind() != PoseKind.MEDIAPIPE) {
+                return GaitEvaluation.run(data, set, pose, ModelCatalog.empty(), s, poses);
+            }
+            try (Model detector = load(plan, s.pose().detector())) {
+                return GaitEvaluation.run(data, set, pose, ModelCatalog.of(Map.of(s.pose().detector(), detector)), s,
+                        poses);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.loupe.appliance.evaluate;
 
 import io.loupe.models.Model;
 import io.loupe.pipelines.ModelCatalog;
+import io.loupe.pipelines.ModelRef;
 import io.loupe.pipelines.PhaseLatencies;
 import io.loupe.pipelines.PipelineContext;
 import io.loupe.pipelines.gait.CalibrationSettings;
@@ -13,7 +14,6 @@ import io.loupe.pipelines.gait.PoseKind;
 import io.loupe.pipelines.gait.PrivacySettings;
 import io.loupe.pipelines.gait.analysis.FreezeEpisode;
 import io.loupe.pipelines.gait.analysis.GaitScore;
-import io.loupe.pipelines.gait.pose.PoseSource;
 import io.loupe.samples.gait.truth.GaitTruthFiles;
 import io.loupe.samples.gait.truth.WalkEntry;
 import io.loupe.samples.gait.truth.WalkSet;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * The gait pipeline's quality on a generated walk set ({@code loupe samples --domain gait}): each walk's video is
@@ -41,30 +40,46 @@ import java.util.function.UnaryOperator;
  */
 public final class GaitEvaluation {
 
+    /** What the gait results of {@link #runOnTrueKeypoints} name as their model. */
+    private static final ModelRef TRUE_KEYPOINTS = new ModelRef("truth", "the walk's true keypoints", null, null,
+            "none");
+
     private GaitEvaluation() {
     }
 
     /**
      * Evaluates the gait pipeline with {@code settings} on the set in {@code data}.
      *
-     * @param set      the set's index, as {@link #readSet} read it from {@code data}
-     * @param pose     the pipeline's model: a BlazePose landmark model ({@code pose.kind: mediapipe}) or a YOLO-pose
-     *                 export ({@code yolo-pose})
-     * @param models   the other models the settings name (the person detector of {@code pose.kind: mediapipe})
-     * @param poses    a folder for the pose model's output per walk: recorded there when missing, else replayed
-     *                 instead of running the model (so that tuning the settings takes seconds); null for neither
-     * @param truePoses give the pipeline each walk's true keypoints instead of the pose model's
-     *                 ({@link TruePoseSource}: the analysis measured alone); not with {@code poses}
+     * @param set    the set's index, as {@link #readSet} read it from {@code data}
+     * @param pose   the pipeline's model: a BlazePose landmark model ({@code pose.kind: mediapipe}) or a YOLO-pose
+     *               export ({@code yolo-pose})
+     * @param models the other models the settings name (the person detector of {@code pose.kind: mediapipe})
+     * @param poses  a folder for the pose model's output per walk: recorded there when missing, else replayed instead
+     *               of running the model (so that tuning the settings takes seconds); null for neither
      * @throws IOException              when the set's index, a walk's truth or its video cannot be read, or the
      *                                  pipeline fails on a frame (the message names the file)
-     * @throws IllegalArgumentException when the models do not fit {@code settings.pose} (the message names the fix),
-     *                                  or both {@code poses} and {@code truePoses} are given
+     * @throws IllegalArgumentException when the models do not fit {@code settings.pose} (the message names the fix)
      */
     public static GaitReport run(Path data, WalkSet set, Model pose, ModelCatalog models, GaitSettings settings,
-                                 Path poses, boolean truePoses) throws IOException {
-        if (poses != null && truePoses) {
-            throw new IllegalArgumentException("true poses are not recorded: give either --poses or --true-poses");
-        }
+                                 Path poses) throws IOException {
+        return evaluate(data, set, pose, models, settings, poses);
+    }
+
+    /**
+     * Evaluates the gait pipeline's analysis alone: each walk played with its true keypoints in place of a pose
+     * model's ({@link TruePoseSource}); no model is loaded or run, the video is still decoded (the feet in the
+     * picture). The report's model is {@code none}.
+     *
+     * @throws IOException when the set's index, a walk's truth or its video cannot be read, or the pipeline fails on
+     *                     a frame (the message names the file)
+     */
+    public static GaitReport runOnTrueKeypoints(Path data, WalkSet set, GaitSettings settings) throws IOException {
+        return evaluate(data, set, null, ModelCatalog.empty(), settings, null);
+    }
+
+    /** As {@link #run}; {@code pose} null: each walk's true keypoints instead of a model. */
+    private static GaitReport evaluate(Path data, WalkSet set, Model pose, ModelCatalog models, GaitSettings settings,
+                                       Path poses) throws IOException {
         GaitSettings s = settings.withPrivacy(PrivacySettings.defaults());
         GaitPipelineFactory factory = new GaitPipelineFactory();
         PckTally all = new PckTally();
@@ -72,7 +87,7 @@ public final class GaitEvaluation {
         List<GaitWalkReport> walks = new ArrayList<>();
         String poseSource = null;
         boolean focalFromTruth = s.calibration().focalLengthPx() <= 0;
-        String poseKey = pose.info().sha256() + (s.pose().poseKind() == PoseKind.MEDIAPIPE
+        String poseKey = pose == null ? null : pose.info().sha256() + (s.pose().poseKind() == PoseKind.MEDIAPIPE
                 ? "+" + models.require(s.pose().detector(), "settings.pose.detector").info().sha256() : "")
                 + " " + s.pose();
         for (WalkEntry entry : set.walks()) {
@@ -80,13 +95,12 @@ public final class GaitEvaluation {
             Path video = data.resolve(entry.video());
             GaitSettings walkSettings = focalFromTruth ? withFocalLength(s, truth.video().focalLengthPx()) : s;
             WalkPoses walkPoses = WalkPoses.of(poses, entry.walk(), video, poseKey);
-            UnaryOperator<PoseSource> source = truePoses ? made -> {
-                made.close();
-                return new TruePoseSource(truth);
-            } : walkPoses::around;
+            PipelineContext context = new PipelineContext("evaluate", "evaluate", Clock.systemUTC(),
+                    new PhaseLatencies(), models);
             WalkPlayback.Played played;
-            try (GaitPipeline pipeline = factory.create(new PipelineContext("evaluate", "evaluate",
-                    Clock.systemUTC(), new PhaseLatencies(), models), pose, walkSettings, source)) {
+            try (GaitPipeline pipeline = pose == null
+                    ? factory.create(context, new TruePoseSource(truth), TRUE_KEYPOINTS, walkSettings)
+                    : factory.create(context, pose, walkSettings, walkPoses::around)) {
                 poseSource = pipeline.poseSource();
                 played = WalkPlayback.play(video, pipeline);
             }
@@ -108,7 +122,7 @@ public final class GaitEvaluation {
                         + " settings give none)"
                 : "calibration.focalLengthPx: " + s.calibration().focalLengthPx()
                         + " from the settings, for every walk";
-        String model = truePoses ? "none" : pose.info().path().toString();
+        String model = pose == null ? "none" : pose.info().path().toString();
         return new GaitReport(data.toString(), model, poseSource, calibration, accuracy,
                 GaitSummaries.parameters(walks), GaitSummaries.scores(walks), walks, GaitScore.DISCLAIMER);
     }

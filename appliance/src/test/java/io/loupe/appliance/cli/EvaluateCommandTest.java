@@ -349,7 +349,13 @@ class EvaluateCommandTest {
     @Test
     void evaluate_gaitOnTrueKeypoints_measuresTheAnalysisAlone_everyCommittedWalkWithinTheIssueTargets(
             @TempDir Path dir) throws Exception {
-        Path config = demoConfigWith(MediaPipeFiles.pose(), dir);
+        // no model is loaded: the configured MediaPipe files are not models, and are not to be fetched
+        Path placeholders = Files.createDirectory(dir.resolve("not-models"));
+        for (String file : new String[] {"pose_landmark_full.tflite", "pose_detection.tflite"}) {
+            Files.writeString(placeholders.resolve(file), "not a model");
+        }
+        Path config = demoConfigWith(placeholders, dir);
+        Files.writeString(config, Files.readString(config).replaceAll("(?m)^ *fetch: mediapipe.*$", ""));
 
         CliRun r = CliRun.of("evaluate", "--pipeline", "gait", "--data",
                 Repo.root().resolve("sample-data/gait").toString(), "--config", config.toString(), "--json",

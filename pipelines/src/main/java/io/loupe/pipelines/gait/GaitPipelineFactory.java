@@ -72,8 +72,19 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
      * {@link ReplayedPoseSource}); the pipeline closes what {@code around} returns, which must close the source.
      */
     public GaitPipeline create(PipelineContext context, Model model, GaitSettings s, UnaryOperator<PoseSource> around) {
+        return create(context, around.apply(PoseSources.create(context.pipelineId(), s.pose(), model,
+                context.models())), ModelRef.of(model.info()), s);
+    }
+
+    /**
+     * A pipeline on a pose source the caller made instead of one the settings make from a model (a walk's true
+     * keypoints, to measure the analysis alone); {@code model} names what the results came from. The pipeline closes
+     * {@code source}, and so does this method when it throws.
+     *
+     * @throws IllegalArgumentException when the keypoint folder cannot be made; the message names the value and the fix
+     */
+    public GaitPipeline create(PipelineContext context, PoseSource source, ModelRef model, GaitSettings s) {
         String id = context.pipelineId();
-        PoseSource source = around.apply(PoseSources.create(id, s.pose(), model, context.models()));
         KeypointStore store = null;
         try {
             if (s.privacy().storeKeypoints()) {
@@ -85,8 +96,7 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
                             + " cannot be used: " + e.getMessage() + "; make it writable or choose another folder", e);
                 }
             }
-            return new GaitPipeline(id, context.camera(), s, source, store, ModelRef.of(model.info()),
-                    context.phases());
+            return new GaitPipeline(id, context.camera(), s, source, store, model, context.phases());
         } catch (RuntimeException e) {
             source.close();
             if (store != null) {
