@@ -14,6 +14,8 @@ import io.loupe.pipelines.gait.PoseKind;
 import io.loupe.pipelines.gait.PrivacySettings;
 import io.loupe.pipelines.gait.analysis.FreezeEpisode;
 import io.loupe.pipelines.gait.analysis.GaitScore;
+import io.loupe.pipelines.gait.pose.PoseSource;
+import io.loupe.pipelines.gait.pose.PoseSources;
 import io.loupe.samples.gait.truth.GaitTruthFiles;
 import io.loupe.samples.gait.truth.WalkEntry;
 import io.loupe.samples.gait.truth.WalkSet;
@@ -40,6 +42,8 @@ import java.util.Map;
  */
 public final class GaitEvaluation {
 
+    /** The id the evaluation's pipelines and their camera go by. */
+    private static final String PIPELINE = "evaluate";
     /** What the gait results of {@link #runOnTrueKeypoints} name as their model. */
     private static final ModelRef TRUE_KEYPOINTS = new ModelRef("truth", "the walk's true keypoints", null, null,
             "none");
@@ -87,6 +91,7 @@ public final class GaitEvaluation {
         List<GaitWalkReport> walks = new ArrayList<>();
         String poseSource = null;
         boolean focalFromTruth = s.calibration().focalLengthPx() <= 0;
+        ModelRef named = pose == null ? TRUE_KEYPOINTS : ModelRef.of(pose.info());
         String poseKey = pose == null ? null : pose.info().sha256() + (s.pose().poseKind() == PoseKind.MEDIAPIPE
                 ? "+" + models.require(s.pose().detector(), "settings.pose.detector").info().sha256() : "")
                 + " " + s.pose();
@@ -95,12 +100,11 @@ public final class GaitEvaluation {
             Path video = data.resolve(entry.video());
             GaitSettings walkSettings = focalFromTruth ? withFocalLength(s, truth.video().focalLengthPx()) : s;
             WalkPoses walkPoses = WalkPoses.of(poses, entry.walk(), video, poseKey);
-            PipelineContext context = new PipelineContext("evaluate", "evaluate", Clock.systemUTC(),
-                    new PhaseLatencies(), models);
+            PoseSource source = pose == null ? new TruePoseSource(truth)
+                    : walkPoses.around(PoseSources.create(PIPELINE, walkSettings.pose(), pose, models));
             WalkPlayback.Played played;
-            try (GaitPipeline pipeline = pose == null
-                    ? factory.create(context, new TruePoseSource(truth), TRUE_KEYPOINTS, walkSettings)
-                    : factory.create(context, pose, walkSettings, walkPoses::around)) {
+            try (GaitPipeline pipeline = factory.create(new PipelineContext(PIPELINE, PIPELINE, Clock.systemUTC(),
+                    new PhaseLatencies(), models), source, named, walkSettings)) {
                 poseSource = pipeline.poseSource();
                 played = WalkPlayback.play(video, pipeline);
             }

@@ -13,7 +13,6 @@ import io.loupe.pipelines.gait.store.KeypointStore;
 
 import java.io.IOException;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * {@code type: gait} — patient-gait scoring: {@code gait/bouts@v1} (pose, walker, bouts, parameters, score). The
@@ -63,22 +62,14 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
      */
     @Override
     public GaitPipeline create(PipelineContext context, Model model, GaitSettings s) {
-        return create(context, model, s, UnaryOperator.identity());
+        return create(context, PoseSources.create(context.pipelineId(), s.pose(), model, context.models()),
+                ModelRef.of(model.info()), s);
     }
 
     /**
-     * As {@link #create(PipelineContext, Model, GaitSettings)}, with the pose source the settings make passed through
-     * {@code around} first (to record what it gives, or to replay a recording instead: {@link RecordingPoseSource},
-     * {@link ReplayedPoseSource}); the pipeline closes what {@code around} returns, which must close the source.
-     */
-    public GaitPipeline create(PipelineContext context, Model model, GaitSettings s, UnaryOperator<PoseSource> around) {
-        return create(context, around.apply(PoseSources.create(context.pipelineId(), s.pose(), model,
-                context.models())), ModelRef.of(model.info()), s);
-    }
-
-    /**
-     * A pipeline on a pose source the caller made instead of one the settings make from a model (a walk's true
-     * keypoints, to measure the analysis alone); {@code model} names what the results came from. The pipeline closes
+     * A pipeline on a pose source the caller made ({@link PoseSources#create} wrapped to record what it gives, a
+     * recording replayed instead, {@link RecordingPoseSource}, {@link ReplayedPoseSource}, or a walk's true keypoints
+     * to measure the analysis alone); {@code model} names what the results came from. The pipeline closes
      * {@code source}, and so does this method when it throws.
      *
      * @throws IllegalArgumentException when the keypoint folder cannot be made; the message names the value and the fix
