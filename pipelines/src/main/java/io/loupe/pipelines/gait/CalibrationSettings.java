@@ -3,8 +3,11 @@ package io.loupe.pipelines.gait;
 /**
  * {@code settings.calibration}: optional, for lengths in metres. Without it, lengths are in body heights (H).
  *
- * @param metresPerPixel side view: metres per pixel at the walkway's distance; 0 when not calibrated
- * @param subjectHeightM the walker's height in metres (lengths in H times this); 0 when not known
+ * @param metresPerPixel side view: metres per pixel at the walkway's distance; 0 when not calibrated. Step length in
+ *                       metres is then measured in the picture, not through the pose model's body proportions
+ * @param subjectHeightM the walker's height in metres: lengths in H times this; in a side view with
+ *                       {@code metresPerPixel}, the body height that step length in H is measured against. 0 when not
+ *                       known
  * @param focalLengthPx  the camera's focal length in pixels (frontal view step length from the change of apparent
  *                       size); 0 when not known
  */

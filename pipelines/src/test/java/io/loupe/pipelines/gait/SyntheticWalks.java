@@ -30,8 +30,14 @@ import java.util.SplittableRandom;
 final class SyntheticWalks {
 
     /** One generated walk. */
+    /**
+     * One generated walk.
+     *
+     * @param metresPerPixel side view: metres per pixel at the walkway's distance (as a clinic calibrates it with a
+     *                       tape on the walkway); 0 in a frontal view
+     */
     record Walk(WalkPlan plan, KeypointSeries series, BoutTruth truth, double bodyHeightM, double focalPx,
-                View view, int frames, List<Footstep> footsteps) {
+                double metresPerPixel, View view, int frames, List<Footstep> footsteps) {
     }
 
     private SyntheticWalks() {
@@ -58,6 +64,16 @@ final class SyntheticWalks {
      * since the previous frame, plus the size of a Gaussian noise of 0.2.
      */
     static Walk walk(WalkPlan plan, double noiseBh, double dropout, long noiseSeed, boolean pictured) {
+        return walk(plan, noiseBh, dropout, noiseSeed, pictured, 0);
+    }
+
+    /**
+     * A walk as {@link #walk(WalkPlan, double, double, long, boolean)} whose ankle keypoints sit {@code ankleRiseBh}
+     * body heights above the true ankles, as a pose model's can (BlazePose full on the rendered walkers: about 0.02 H
+     * in side views), which shortens the shoulder-to-ankle chain the analysis takes body height from.
+     */
+    static Walk walk(WalkPlan plan, double noiseBh, double dropout, long noiseSeed, boolean pictured,
+                     double ankleRiseBh) {
         int fps = GaitSceneGenerator.FPS;
         SplittableRandom rng = new SplittableRandom(plan.seed());
         LaidOutWalk laidOut = LaidOutWalk.of(plan, rng);
@@ -100,14 +116,18 @@ final class SyntheticWalks {
                     continue;
                 }
                 double sigma = noiseBh * pxPerBh * (v == 2 ? 1 : 3);
+                double rise = j == Joints.LEFT_ANKLE || j == Joints.RIGHT_ANKLE ? ankleRiseBh * pxPerBh : 0;
                 xs[j] = (float) (k[3 * j] + sigma * gaussian(noise));
-                ys[j] = (float) (k[3 * j + 1] + sigma * gaussian(noise));
+                ys[j] = (float) (k[3 * j + 1] - rise + sigma * gaussian(noise));
                 ss[j] = v == 2 ? 0.9f : 0.5f;
             }
             series.add(f / (double) fps, xs, ys, ss, left, right);
         }
         BoutTruth truth = BoutMeasures.measure(model, plan.params(), frames, fps);
-        return new Walk(plan, series, truth, plan.params().bodyHeight(), camera.focal(), plan.view(), frames,
+        double metresPerPixel = plan.view() == View.SIDE
+                ? 1 / camera.pixelsPerMetre(camera.toCamera(laidOut.layout().walkway().start()).z()) : 0;
+        return new Walk(plan, series, truth, plan.params().bodyHeight(), camera.focal(), metresPerPixel, plan.view(),
+                frames,
                 model.plan().steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
     }
 

@@ -35,6 +35,12 @@ public record AnalysisSettings(View view, double smoothingS, double maxGapS, dou
                 subjectHeightM, focal);
     }
 
+    /** These settings with a side view's metres per pixel at the walkway. */
+    public AnalysisSettings withMetresPerPixel(double metres) {
+        return new AnalysisSettings(view, smoothingS, maxGapS, stillBh, minFreezeS, shufflingLiftBh, metres,
+                subjectHeightM, focalLengthPx);
+    }
+
     /** These settings with the subject's height. */
     public AnalysisSettings withSubjectHeightM(double height) {
         return new AnalysisSettings(view, smoothingS, maxGapS, stillBh, minFreezeS, shufflingLiftBh, metresPerPixel,

@@ -138,19 +138,23 @@ public final class GaitAnalyzer {
         Double strideTime = strideTimes.isEmpty() ? null : Signals.mean(strideTimes);
         Double strideCv = nanToNull(Signals.cv(strideTimes));
 
-        Double stepLength = stepLength(k, view, steps, segments, stepTime, missing);
+        Length length = stepLength(k, view, steps, segments, stepTime, missing);
+        Double stepLength = length == null ? null : length.bh();
         Double stepLengthM = null;
+        if (length != null && view == View.SIDE && settings.metresPerPixel() > 0) {
+            stepLengthM = length.pixels() * settings.metresPerPixel();
+            if (settings.subjectHeightM() > 0) {
+                stepLength = stepLengthM / settings.subjectHeightM();
+            }
+        } else if (stepLength != null && settings.subjectHeightM() > 0) {
+            stepLengthM = stepLength * settings.subjectHeightM();
+        }
         Double speed = null;
         Double speedM = null;
         if (stepLength != null && stepTime != null) {
             speed = stepLength / stepTime;
         } else {
             missing.add(new MissingParameter("speed_bh_s", "needs step length and step time"));
-        }
-        if (stepLength != null && settings.subjectHeightM() > 0) {
-            stepLengthM = stepLength * settings.subjectHeightM();
-        } else if (stepLength != null && settings.metresPerPixel() > 0 && view == View.SIDE) {
-            stepLengthM = stepLength * Signals.quantile(k.stature, 0.5) * settings.metresPerPixel();
         }
         if (stepLengthM != null && stepTime != null) {
             speedM = stepLengthM / stepTime;
@@ -293,14 +297,21 @@ public final class GaitAnalyzer {
     }
 
     /**
+     * A step length: in body heights by {@link Tracks#stature}, and (side view only, else NaN) in pixels, which
+     * {@code calibration.metresPerPixel} turns into metres without the pose model's shoulder-to-ankle chain.
+     */
+    private record Length(double bh, double pixels) {
+    }
+
+    /**
      * Side view: the hip centre's progression per step (over whole steps the pelvis moves as far as the feet); on a
      * treadmill, where the pelvis stays, the distance between the heels at heel strike. Frontal view, only with a
      * focal length: the walker's speed towards or away from the camera ({@link #depthSpeed}: distance = focal length x
      * H / height in pixels, fitted against time over each walking segment) times the mean step time; without a step
      * time, the mean change of distance between each step's two heel strikes (which read 4-9 % long on generated
-     * walks, and swings with each mistimed heel strike). Lengths are in body heights by {@link Tracks#stature}.
+     * walks, and swings with each mistimed heel strike). Null, with the reason in {@code missing}, when not measured.
      */
-    private Double stepLength(Tracks k, View view, List<int[]> steps, List<Stretch> segments, Double stepTime,
+    private Length stepLength(Tracks k, View view, List<int[]> steps, List<Stretch> segments, Double stepTime,
                               List<MissingParameter> missing) {
         if (steps.isEmpty() && (view == View.SIDE || stepTime == null)) {
             missing.add(new MissingParameter("step_length_bh", "no straight steps"));
@@ -309,17 +320,23 @@ public final class GaitAnalyzer {
         if (view == View.SIDE) {
             List<Double> pelvis = new ArrayList<>();
             List<Double> feet = new ArrayList<>();
+            List<Double> pelvisPx = new ArrayList<>();
+            List<Double> feetPx = new ArrayList<>();
             for (int[] s : steps) {
                 int a = s[0];
                 int b = s[1];
-                pelvis.add(Math.abs(k.hipX[b] - k.hipX[a]) / ((k.stature[a] + k.stature[b]) / 2));
+                double progression = Math.abs(k.hipX[b] - k.hipX[a]);
+                pelvisPx.add(progression);
+                pelvis.add(progression / ((k.stature[a] + k.stature[b]) / 2));
                 int l = k.footJoint(Foot.LEFT, a, b + 1);
                 int r = k.footJoint(Foot.RIGHT, a, b + 1);
-                feet.add(Math.abs(k.x[l][b] - k.x[r][b]) / k.stature[b]);
+                double apart = Math.abs(k.x[l][b] - k.x[r][b]);
+                feetPx.add(apart);
+                feet.add(apart / k.stature[b]);
             }
             double p = Signals.mean(pelvis);
             double f = Signals.mean(feet);
-            return p >= 0.5 * f ? p : f;
+            return p >= 0.5 * f ? new Length(p, Signals.mean(pelvisPx)) : new Length(f, Signals.mean(feetPx));
         }
         double focal = settings.focalLengthPx();
         if (focal <= 0) {
@@ -329,7 +346,7 @@ public final class GaitAnalyzer {
         }
         double speed = stepTime == null ? Double.NaN : depthSpeed(k, segments);
         if (!Double.isNaN(speed)) {
-            return speed * stepTime;
+            return new Length(speed * stepTime, Double.NaN);
         }
         if (steps.isEmpty()) {
             missing.add(new MissingParameter("step_length_bh", "no straight steps, and no walking segment of "
@@ -340,7 +357,7 @@ public final class GaitAnalyzer {
         for (int[] s : steps) {
             depth.add(Math.abs(focal / k.stature[s[1]] - focal / k.stature[s[0]]));
         }
-        return Signals.mean(depth);
+        return new Length(Signals.mean(depth), Double.NaN);
     }
 
     /**

@@ -17,8 +17,11 @@ import java.util.List;
  * @param strideTimeS        mean time between heel strikes of the same foot
  * @param strideTimeCv       its coefficient of variation
  * @param stepLengthBh       step length in body heights (side view: pelvis progression per step; frontal view: from the
- *                           change of apparent body size, only with {@code calibration.focalLengthPx})
- * @param stepLengthM        step length in metres, when calibrated (subject height or metres per pixel)
+ *                           change of apparent body size, only with {@code calibration.focalLengthPx}); the body
+ *                           height is the pose's shoulder-to-ankle chain, except in a side view calibrated with both
+ *                           {@code metresPerPixel} and {@code subjectHeightM}: there metres over the subject's height
+ * @param stepLengthM        step length in metres, when calibrated: side view with {@code metresPerPixel}, from the
+ *                           pixels; otherwise the length in body heights times {@code subjectHeightM}
  * @param speedBhS           walking speed in body heights per second, step length / step time
  * @param speedMS            walking speed in metres per second, when calibrated
  * @param armSwingLeftDeg    peak-to-peak sagittal angle of the left upper arm per stride, mean, degrees (side view;
