@@ -29,7 +29,6 @@ import java.util.SplittableRandom;
  */
 final class SyntheticWalks {
 
-    /** One generated walk. */
     /**
      * One generated walk.
      *
@@ -127,8 +126,7 @@ final class SyntheticWalks {
         double metresPerPixel = plan.view() == View.SIDE
                 ? 1 / camera.pixelsPerMetre(camera.toCamera(laidOut.layout().walkway().start()).z()) : 0;
         return new Walk(plan, series, truth, plan.params().bodyHeight(), camera.focal(), metresPerPixel, plan.view(),
-                frames,
-                model.plan().steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
+                frames, model.plan().steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
     }
 
     /** How far a true keypoint moved between two frames, pixels. */
