@@ -12,7 +12,8 @@ import java.util.Locale;
  * ({@link Direction}); find freezing episodes ({@link Freezes}) and cut them out of the stretches ({@link Segments}:
  * walking); find the stride period and the heel strikes in the walking segments ({@link HeelStrikes}; for a side-view
  * walker whose steps are too short for the keypoints, the heel strikes from the feet's motion in the picture instead,
- * {@link PictureSteps}); then the parameters of {@link GaitParameters}.
+ * {@link PictureSteps}, unless the picture shows far fewer landings than the keypoints' rhythm has steps); then the
+ * parameters of {@link GaitParameters}.
  *
  * <p>Cadence is steps per minute of walking, as the scene generator's truth counts it: 60 over the mean time of the
  * straight steps (consecutive heel strikes of opposite feet within one walking segment; never across a freeze or a
@@ -83,10 +84,17 @@ public final class GaitAnalyzer {
         List<FreezeEpisode> freezes = Freezes.find(k, still, settings.minFreezeS());
         List<Stretch> segments = Segments.walking(k, stretches, freezes);
         boolean pictured = HeelStrikes.fromPicture(k, view, segments);
+        double period = HeelStrikes.period(k, view, segments, pictured);
         boolean shortSteps = PictureSteps.apply(k, view, segments);
-        double period = shortSteps ? Double.NaN : HeelStrikes.period(k, view, segments, pictured);
-        List<HeelStrike> strikes = shortSteps ? PictureSteps.find(k, segments, freezes)
-                : HeelStrikes.find(k, view, segments, freezes, period);
+        List<HeelStrike> strikes = shortSteps ? PictureSteps.find(k, segments, freezes) : List.of();
+        if (shortSteps && PictureSteps.sparserThanRhythm(k, strikes, segments, freezes, period)) {
+            shortSteps = false;
+        }
+        if (shortSteps) {
+            period = Double.NaN;
+        } else {
+            strikes = HeelStrikes.find(k, view, segments, freezes, period);
+        }
 
         // steps (consecutive heel strikes of opposite feet) and strides (of the same foot) within one walking segment
         List<Double> stepTimes = new ArrayList<>();

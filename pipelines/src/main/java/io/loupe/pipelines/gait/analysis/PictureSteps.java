@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>Used where the leading foot's lead over the pelvis ({@link HeelStrikes#lead}) ranges less than
  * {@value #SHORT_LEAD_BH} H (5-95 %) in the walking segments and both feet's motion was measured in
- * {@value FeetInPicture#MIN_COVERAGE} of their samples. The signal is the mean of the two feet's change (their boxes
+ * {@value FeetInPicture#MIN_COVERAGE} of their samples, unless the landings it finds are far sparser than the keypoints'
+ * rhythm ({@link #sparserThanRhythm}). The signal is the mean of the two feet's change (their boxes
  * overlap when the feet are this close, and which foot swings does not matter for timing), with one-frame spikes
  * removed (a median over three samples: a compressed video's key frames change the whole picture at once) and then
  * averaged over three. A foot lands where it falls through {@value #LEVEL_SHARE} of the way from the bout's resting
@@ -36,6 +37,11 @@ final class PictureSteps {
     static final double SWING_QUANTILE = 0.9;
     /** A swing lasts at least this long, seconds. */
     static final double MIN_SWING_S = 0.12;
+    /**
+     * Landings further apart than this many of the keypoints' half stride periods (median) are too few for steps: the
+     * keypoints time the bout ({@link #sparserThanRhythm}).
+     */
+    static final double MAX_HALF_PERIODS = 1.5;
 
     private PictureSteps() {
     }
@@ -47,6 +53,33 @@ final class PictureSteps {
         }
         double[] lead = segments.stream().map(s -> HeelStrikes.lead(k, s)).flatMapToDouble(Arrays::stream).toArray();
         return Signals.quantile(lead, 0.95) - Signals.quantile(lead, 0.05) < SHORT_LEAD_BH;
+    }
+
+    /**
+     * Whether {@code landings} ({@link #find}) come far more sparsely than the keypoints' rhythm has steps: their median
+     * interval within a walking segment more than {@value #MAX_HALF_PERIODS} half stride periods ({@code period}, in
+     * samples, {@link HeelStrikes#period}); false when either is missing. The lead's range that sends a bout here does
+     * not only catch shufflers: on true keypoints it ranges 0.076-0.131 H for the generated score-3 walkers, whose feet
+     * never rest together, so the picture shows few landings (seed 2411 walk 9: one every 1.7 s for steps of 0.57 s,
+     * step length read 0.416 for 0.145 H) while their keypoints keep a clear rhythm. A shuffler's keypoints, which
+     * BlazePose puts on one foot, have no rhythm that disagrees: with full or heavy no bout of the nine generated sets
+     * changed.
+     */
+    static boolean sparserThanRhythm(Tracks k, List<HeelStrike> landings, List<Stretch> segments,
+                                     List<FreezeEpisode> freezes, double period) {
+        List<Double> gaps = new ArrayList<>();
+        for (int i = 1; i < landings.size(); i++) {
+            int a = Segments.of(k, segments, freezes, k.nearest(landings.get(i - 1).time()));
+            int b = Segments.of(k, segments, freezes, k.nearest(landings.get(i).time()));
+            if (a >= 0 && a == b) {
+                gaps.add(landings.get(i).time() - landings.get(i - 1).time());
+            }
+        }
+        if (Double.isNaN(period) || gaps.isEmpty()) {
+            return false;
+        }
+        double median = Signals.quantile(gaps.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+        return median > MAX_HALF_PERIODS * period / k.fps / 2;
     }
 
     /** Heel strikes in the walking segments, in time order; none where the picture shows no steps. */

@@ -101,4 +101,24 @@ class PictureStepsTest {
         assertThat(PictureSteps.find(new Tracks(s, AnalysisSettings.defaults()), List.of(new Stretch(0, N, 1)),
                 List.of())).isEmpty();
     }
+
+    @Test
+    void sparserThanRhythm_oneLandingInTwoStepsOfTheKeypointsRhythm_handsTheBoutBackToTheKeypoints() {
+        Tracks k = walker(4, true);
+        List<Stretch> all = List.of(new Stretch(0, N, 1));
+        List<HeelStrike> everyStep = List.of(new HeelStrike(0.64, Foot.RIGHT), new HeelStrike(1.44, Foot.LEFT),
+                new HeelStrike(2.24, Foot.RIGHT), new HeelStrike(3.04, Foot.LEFT));
+        List<HeelStrike> everyOther = List.of(new HeelStrike(0.64, Foot.RIGHT), new HeelStrike(2.24, Foot.RIGHT),
+                new HeelStrike(3.84, Foot.RIGHT));
+
+        // a stride period of 40 samples (1.6 s): steps 0.8 s apart
+        assertThat(PictureSteps.sparserThanRhythm(k, everyStep, all, List.of(), 40)).as("a landing a step").isFalse();
+        assertThat(PictureSteps.sparserThanRhythm(k, everyOther, all, List.of(), 40)).as("one in two").isTrue();
+        assertThat(PictureSteps.sparserThanRhythm(k, everyOther, all, List.of(), Double.NaN)).as("no rhythm")
+                .isFalse();
+        // landings in different segments are not an interval
+        List<Stretch> split = List.of(new Stretch(0, 30, 1), new Stretch(60, N, 1));
+        assertThat(PictureSteps.sparserThanRhythm(k, List.of(new HeelStrike(0.64, Foot.RIGHT),
+                new HeelStrike(3.04, Foot.LEFT)), split, List.of(), 40)).as("across segments").isFalse();
+    }
 }
