@@ -3,6 +3,7 @@ package io.loupe.pipelines.gait.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Measures one bout: pure Java over a {@link KeypointSeries}, no I/O, no state. Steps: keep left and right consistent
@@ -85,13 +86,11 @@ public final class GaitAnalyzer {
         List<Stretch> segments = Segments.walking(k, stretches, freezes);
         boolean pictured = HeelStrikes.fromPicture(k, view, segments);
         double period = HeelStrikes.period(k, view, segments, pictured);
-        boolean shortSteps = PictureSteps.apply(k, view, segments);
-        List<HeelStrike> strikes = shortSteps ? PictureSteps.find(k, segments, freezes) : List.of();
-        if (shortSteps && PictureSteps.sparserThanRhythm(k, strikes, segments, freezes, period)) {
-            shortSteps = false;
-        }
-        if (shortSteps) {
-            period = Double.NaN;
+        Optional<List<HeelStrike>> fromPicture = PictureSteps.strikes(k, view, segments, freezes, period);
+        List<HeelStrike> strikes;
+        if (fromPicture.isPresent()) {
+            strikes = fromPicture.get();
+            period = Double.NaN; // a shuffler's keypoints keep no rhythm to time or to cut gait cycles by
         } else {
             strikes = HeelStrikes.find(k, view, segments, freezes, period);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Side view: heel strikes from the feet's motion in the picture (see {@link KeypointSeries#footMotion}) for a walker
@@ -46,7 +47,22 @@ final class PictureSteps {
     private PictureSteps() {
     }
 
-    /** Whether a bout's steps are timed from the picture (see the class comment). */
+    /**
+     * The bout's heel strikes from the picture, where the picture times it (see the class comment: {@link #apply},
+     * and landings no sparser than the keypoints' rhythm, {@link #sparserThanRhythm}); empty where the keypoints do.
+     *
+     * @param period the keypoints' stride period in samples ({@link HeelStrikes#period}), NaN when none was found
+     */
+    static Optional<List<HeelStrike>> strikes(Tracks k, View view, List<Stretch> segments, List<FreezeEpisode> freezes,
+                                              double period) {
+        if (!apply(k, view, segments)) {
+            return Optional.empty();
+        }
+        List<HeelStrike> landings = find(k, segments, freezes);
+        return sparserThanRhythm(k, landings, segments, freezes, period) ? Optional.empty() : Optional.of(landings);
+    }
+
+    /** Whether a bout's feet stay close enough for the picture to time its steps (see the class comment). */
     static boolean apply(Tracks k, View view, List<Stretch> segments) {
         if (view != View.SIDE || !k.motionMeasured(segments)) {
             return false;

@@ -121,4 +121,17 @@ class PictureStepsTest {
         assertThat(PictureSteps.sparserThanRhythm(k, List.of(new HeelStrike(0.64, Foot.RIGHT),
                 new HeelStrike(3.04, Foot.LEFT)), split, List.of(), 40)).as("across segments").isFalse();
     }
+
+    @Test
+    void strikes_fromThePictureOnlyWhereItAppliesAndItsLandingsKeepTheKeypointsRhythm() {
+        Tracks k = walker(4, true);
+        List<Stretch> all = List.of(new Stretch(0, N, 1));
+
+        // landings every 20 samples: a step each half of a 40-sample stride, none against a 20-sample one
+        assertThat(PictureSteps.strikes(k, View.SIDE, all, List.of(), 40)).hasValueSatisfying(s -> assertThat(s)
+                .hasSize(5));
+        assertThat(PictureSteps.strikes(k, View.SIDE, all, List.of(), Double.NaN)).as("no rhythm").isPresent();
+        assertThat(PictureSteps.strikes(k, View.SIDE, all, List.of(), 20)).as("twice the steps").isEmpty();
+        assertThat(PictureSteps.strikes(walker(40, true), View.SIDE, all, List.of(), 40)).as("feet apart").isEmpty();
+    }
 }
