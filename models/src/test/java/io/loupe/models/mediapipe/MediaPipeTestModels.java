@@ -10,6 +10,7 @@ import io.loupe.models.TestData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -26,7 +27,9 @@ public final class MediaPipeTestModels {
     private static final EnumSet<MediaPipeModel> NEEDED = EnumSet.complementOf(
             EnumSet.of(MediaPipeModel.POSE_LANDMARK_HEAVY));
 
-    private static FetchReport report;
+    /** The models checked in {@link #folder()} so far (sha256 and all), so that each is read once per test run. */
+    private static final EnumSet<MediaPipeModel> PRESENT = EnumSet.noneOf(MediaPipeModel.class);
+    /** Why fetching failed, kept so that an unreachable registry is waited for once, not by every test. */
     private static ModelException failure;
 
     private MediaPipeTestModels() {
@@ -42,47 +45,41 @@ public final class MediaPipeTestModels {
     }
 
     /** The model's file, fetched if needed; a skip (a failure in CI) when npm is unreachable. */
-    public static synchronized Path require(MediaPipeModel model) {
-        if (report == null && failure == null) {
-            try {
-                report = fetcher().fetch(folder(), NEEDED);
-            } catch (ModelException e) {
-                failure = e;
-            }
-        }
-        if (failure != null) {
-            unavailable(failure);
-        }
-        return report.path(model);
+    public static Path require(MediaPipeModel model) {
+        return holding(NEEDED).resolve(model.fileName());
     }
 
     /**
      * The folder, holding {@code first} and {@code more} (fetched if needed; a skip, or a failure in CI, as for
      * {@link #require}): for tests that point a configuration at the folder.
      */
-    public static synchronized Path folderWith(MediaPipeModel first, MediaPipeModel... more) {
-        try {
-            fetcher().fetch(folder(), EnumSet.of(first, more));
-        } catch (ModelException e) {
-            unavailable(e);
+    public static Path folderWith(MediaPipeModel first, MediaPipeModel... more) {
+        return holding(EnumSet.of(first, more));
+    }
+
+    private static synchronized Path holding(Set<MediaPipeModel> models) {
+        EnumSet<MediaPipeModel> missing = EnumSet.copyOf(models);
+        missing.removeAll(PRESENT);
+        if (!missing.isEmpty() && failure == null) {
+            try {
+                new MediaPipeFetcher(MediaPipeFetcher.NPM_REGISTRY, Duration.ofMinutes(3), null).fetch(folder(),
+                        missing);
+                PRESENT.addAll(missing);
+            } catch (ModelException e) {
+                failure = e;
+            }
         }
-        return folder();
+        return PRESENT.containsAll(models) ? folder() : unavailable(failure);
     }
 
-    private static MediaPipeFetcher fetcher() {
-        return new MediaPipeFetcher(MediaPipeFetcher.NPM_REGISTRY, Duration.ofMinutes(3), null);
-    }
-
-    /** Always throws: a skip when npm is unreachable (a failure under -Pci), else a failure. */
-    private static void unavailable(ModelException e) {
+    /** A skip when npm is unreachable (a failure under -Pci), else a failure: never returns. */
+    private static <T> T unavailable(ModelException e) {
         if (e instanceof RegistryUnreachableException) {
             String reason = "MediaPipe models are not in " + folder() + " and npm is unreachable: " + e.getMessage();
-            if (Boolean.getBoolean("loupe.ci")) {
-                fail(reason + "; CI (-Pci) requires them", e);
-            }
-            Assumptions.abort(reason + "; skipping");
+            return Boolean.getBoolean("loupe.ci") ? fail(reason + "; CI (-Pci) requires them", e)
+                    : Assumptions.abort(reason + "; skipping");
         }
-        fail("Fetching the MediaPipe models failed: " + e.getMessage(), e);
+        return fail("Fetching the MediaPipe models failed: " + e.getMessage(), e);
     }
 
     /** The model loaded on the CPU with one thread, under {@code id}; fetched first if needed (see {@link #require}). */
