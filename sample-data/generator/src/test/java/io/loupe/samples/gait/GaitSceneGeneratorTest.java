@@ -104,6 +104,16 @@ class GaitSceneGeneratorTest {
         assertEquals(1, truth.score());
         // and the walker moves left to right
         assertTrue(truth.frames().get(74).box().x() > truth.frames().get(0).box().x() + 100);
+        // and the recorded metres per pixel at the walkway turn the hips' progression in the picture into the metres
+        // walked (the hips pass over the walkway's centre line, about half a body height above the floor)
+        double pixels = hipX(truth.frames().get(74)) - hipX(truth.frames().get(0));
+        double metres = truth.bout().speed() * 74 / 25.0;
+        assertEquals(metres, pixels * truth.video().walkwayMetresPerPixel(), 0.03 * metres,
+                pixels + " px at " + truth.video().walkwayMetresPerPixel() + " m/px");
+    }
+
+    private static double hipX(FrameKeypoints f) {
+        return (f.x(BodyPoint.LEFT_HIP.ordinal()) + f.x(BodyPoint.RIGHT_HIP.ordinal())) / 2;
     }
 
     @Test
@@ -151,6 +161,7 @@ class GaitSceneGeneratorTest {
         // the walkway begins (3.4 m from the camera)
         double nearest = truth.video().focalLengthPx() * truth.bodyHeight() / tallest;
         assertEquals(3.4, nearest, 0.4, "distance from focal length " + truth.video().focalLengthPx());
+        assertEquals(0, truth.video().walkwayMetresPerPixel(), "no walkway scale in a frontal view");
         FrameKeypoints first = truth.frames().get(0);
         FrameKeypoints last = truth.frames().get(truth.frames().size() - 1);
         assertEquals(1, first.v(BodyPoint.NOSE.ordinal()), "walking away, the nose is hidden");
