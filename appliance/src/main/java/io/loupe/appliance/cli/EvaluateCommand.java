@@ -36,7 +36,9 @@ import java.util.Set;
  * {@code --max-cadence-error} (the worst bout's relative cadence error) and {@code --min-score-within-one} (share of
  * walks scored within ±1). Gait only: {@code --poses DIR} records the pose model's output per walk there, and
  * replays it on later runs instead of running the model (tuning the settings in seconds); {@code --true-poses} gives
- * the pipeline each walk's true keypoints instead of a pose model's (the analysis measured alone). Exit 0, 1 when
+ * the pipeline each walk's true keypoints instead of a pose model's (the analysis measured alone); {@code --calibrated}
+ * gives it each walk's walker height and side-view walkway scale from the truth, as a clinic that measured them would
+ * ({@link io.loupe.appliance.evaluate.WalkCalibration#CLINIC}). Exit 0, 1 when
  * the evaluation cannot run (the reason on standard error: a missing or wrong set, a model that fails), 2 for a usage
  * error, {@link #BELOW_FLOOR} when a floor is not met.
  */
@@ -55,6 +57,7 @@ public final class EvaluateCommand implements Command {
                 + " [--min-accuracy Y] [--max-count-error Z] [--min-pck P] [--max-cadence-error C]"
                 + " [--min-score-within-one S] [--poses DIR (gait: record, then replay, the pose model's output)]"
                 + " [--true-poses (gait: the walks' true keypoints instead of a pose model)]"
+                + " [--calibrated (gait: each walker's height and side views' walkway scale from the truth)]"
                 + "   quality on a labelled set";
     }
 
@@ -63,12 +66,12 @@ public final class EvaluateCommand implements Command {
         Args args = Args.parse(argv, Set.of("--pipeline", "--data", "--model", "--config", "--min-map",
                 "--min-accuracy", "--max-count-error", "--min-pck", "--max-cadence-error", "--min-score-within-one",
                 "--poses"),
-                Set.of("--json", "--true-poses"));
+                Set.of("--json", "--true-poses", "--calibrated"));
         String type = args.required("--pipeline");
         if (!type.equals("defect") && !type.equals("pest") && !type.equals("gait")) {
             throw new UsageException("--pipeline " + type + ": use defect, pest or gait");
         }
-        for (String gaitOnly : new String[] {"--poses", "--true-poses"}) {
+        for (String gaitOnly : new String[] {"--poses", "--true-poses", "--calibrated"}) {
             if (args.has(gaitOnly) && !type.equals("gait")) {
                 throw new UsageException(gaitOnly + " is about a gait pipeline's poses; --pipeline " + type
                         + " has none");

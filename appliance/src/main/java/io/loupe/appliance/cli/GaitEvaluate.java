@@ -6,6 +6,7 @@ import io.loupe.appliance.config.ModelFetch;
 import io.loupe.appliance.config.PipelinePlan;
 import io.loupe.appliance.evaluate.GaitEvaluation;
 import io.loupe.appliance.evaluate.GaitReport;
+import io.loupe.appliance.evaluate.WalkCalibration;
 import io.loupe.appliance.publish.Json;
 import io.loupe.models.Model;
 import io.loupe.models.ModelException;
@@ -47,6 +48,7 @@ final class GaitEvaluate {
         GaitSettings settings = (GaitSettings) pipeline.settings();
         Path poses = args.has("--poses") ? Path.of(args.get("--poses", null)) : null;
         boolean truePoses = args.has("--true-poses");
+        WalkCalibration calibration = args.has("--calibrated") ? WalkCalibration.CLINIC : WalkCalibration.CAMERA;
         WalkSet set;
         try {
             set = GaitEvaluation.readSet(data); // before any model loads: a wrong folder fails at once
@@ -55,8 +57,8 @@ final class GaitEvaluate {
             return 1;
         }
         try {
-            GaitReport report = truePoses ? GaitEvaluation.runOnTrueKeypoints(data, set, settings)
-                    : withModels(plan, pipeline, data, set, model, settings, poses);
+            GaitReport report = truePoses ? GaitEvaluation.runOnTrueKeypoints(data, set, settings, calibration)
+                    : withModels(plan, pipeline, data, set, model, settings, poses, calibration);
             if (args.has("--json")) {
                 out.println(Json.string(report));
             } else {
@@ -71,7 +73,8 @@ final class GaitEvaluate {
 
     /** The evaluation with {@code model}, else the pipeline's own, and the person detector it names. */
     private static GaitReport withModels(AppliancePlan plan, PipelinePlan pipeline, Path data, WalkSet set, Path model,
-                                         GaitSettings settings, Path poses) throws ModelException, IOException {
+                                         GaitSettings settings, Path poses, WalkCalibration calibration)
+            throws ModelException, IOException {
         try (Model pose = model != null ? Model.load(ModelSpec.of("evaluate", model)) : load(plan, pipeline.model())) {
             GaitSettings s = settings;
             if (isYoloPose(pose) && s.pose().poseKind() != PoseKind.YOLO_POSE) {
@@ -79,11 +82,11 @@ final class GaitEvaluate {
                         s.pose().minPersonScore()));
             }
             if (s.pose().poseKind() != PoseKind.MEDIAPIPE) {
-                return GaitEvaluation.run(data, set, pose, ModelCatalog.empty(), s, poses);
+                return GaitEvaluation.run(data, set, pose, ModelCatalog.empty(), s, poses, calibration);
             }
             try (Model detector = load(plan, s.pose().detector())) {
                 return GaitEvaluation.run(data, set, pose, ModelCatalog.of(Map.of(s.pose().detector(), detector)), s,
-                        poses);
+                        poses, calibration);
             }
         }
     }

@@ -16,6 +16,7 @@ import io.loupe.pipelines.gait.analysis.FreezeEpisode;
 import io.loupe.pipelines.gait.analysis.GaitScore;
 import io.loupe.pipelines.gait.pose.PoseSource;
 import io.loupe.pipelines.gait.pose.PoseSources;
+import io.loupe.samples.gait.View;
 import io.loupe.samples.gait.truth.GaitTruthFiles;
 import io.loupe.samples.gait.truth.WalkEntry;
 import io.loupe.samples.gait.truth.WalkSet;
@@ -38,7 +39,8 @@ import java.util.Map;
  * per walk, the score (that of its longest scored bout) against the intended one, and the freezing episodes found.
  *
  * <p>When the settings give no {@code calibration.focalLengthPx}, each walk is measured with its camera's focal length
- * from the truth, as a clinic would calibrate its camera once: frontal step length needs it.
+ * from the truth, as a clinic would calibrate its camera once: frontal step length needs it. With
+ * {@link WalkCalibration#CLINIC}, each walk's walker height and side-view walkway scale come from its truth too.
  */
 public final class GaitEvaluation {
 
@@ -60,13 +62,15 @@ public final class GaitEvaluation {
      * @param models the other models the settings name (the person detector of {@code pose.kind: mediapipe})
      * @param poses  a folder for the pose model's output per walk: recorded there when missing, else replayed instead
      *               of running the model (so that tuning the settings takes seconds); null for neither
-     * @throws IOException              when the set's index, a walk's truth or its video cannot be read, or the
-     *                                  pipeline fails on a frame (the message names the file)
+     * @param calibration what each walk's truth adds to {@code settings.calibration}
+     * @throws IOException              when the set's index, a walk's truth or its video cannot be read, the truth
+     *                                  lacks the calibration asked for, or the pipeline fails on a frame (the message
+     *                                  names the file)
      * @throws IllegalArgumentException when the models do not fit {@code settings.pose} (the message names the fix)
      */
     public static GaitReport run(Path data, WalkSet set, Model pose, ModelCatalog models, GaitSettings settings,
-                                 Path poses) throws IOException {
-        return evaluate(data, set, pose, models, settings, poses);
+                                 Path poses, WalkCalibration calibration) throws IOException {
+        return evaluate(data, set, pose, models, settings, poses, calibration);
     }
 
     /**
@@ -74,16 +78,17 @@ public final class GaitEvaluation {
      * model's ({@link TruePoseSource}); no model is loaded or run, the video is still decoded (the feet in the
      * picture). The report's model is {@code none}.
      *
-     * @throws IOException when the set's index, a walk's truth or its video cannot be read, or the pipeline fails on
-     *                     a frame (the message names the file)
+     * @throws IOException when the set's index, a walk's truth or its video cannot be read, the truth lacks the
+     *                     calibration asked for, or the pipeline fails on a frame (the message names the file)
      */
-    public static GaitReport runOnTrueKeypoints(Path data, WalkSet set, GaitSettings settings) throws IOException {
-        return evaluate(data, set, null, ModelCatalog.empty(), settings, null);
+    public static GaitReport runOnTrueKeypoints(Path data, WalkSet set, GaitSettings settings,
+                                                WalkCalibration calibration) throws IOException {
+        return evaluate(data, set, null, ModelCatalog.empty(), settings, null, calibration);
     }
 
     /** As {@link #run}; {@code pose} null: each walk's true keypoints instead of a model. */
     private static GaitReport evaluate(Path data, WalkSet set, Model pose, ModelCatalog models, GaitSettings settings,
-                                       Path poses) throws IOException {
+                                       Path poses, WalkCalibration calibration) throws IOException {
         GaitSettings s = settings.withPrivacy(PrivacySettings.defaults());
         GaitPipelineFactory factory = new GaitPipelineFactory();
         PckTally all = new PckTally();
@@ -96,9 +101,10 @@ public final class GaitEvaluation {
                 ? "+" + models.require(s.pose().detector(), "settings.pose.detector").info().sha256() : "")
                 + " " + s.pose();
         for (WalkEntry entry : set.walks()) {
-            WalkTruth truth = GaitTruthFiles.readWalk(data.resolve(entry.truth()));
+            Path truthFile = data.resolve(entry.truth());
+            WalkTruth truth = GaitTruthFiles.readWalk(truthFile);
             Path video = data.resolve(entry.video());
-            GaitSettings walkSettings = focalFromTruth ? withFocalLength(s, truth.video().focalLengthPx()) : s;
+            GaitSettings walkSettings = calibrated(s, truth, truthFile, focalFromTruth, calibration);
             WalkPoses walkPoses = WalkPoses.of(poses, entry.walk(), video, poseKey);
             PoseSource source = pose == null ? new TruePoseSource(truth)
                     : walkPoses.around(PoseSources.create(PIPELINE, walkSettings.pose(), pose, models));
@@ -121,22 +127,43 @@ public final class GaitEvaluation {
                 all.framesWithPerson(), all.framesWithoutPose(), all.framesMirrored(), all.total("all"),
                 views.entrySet().stream().map(e -> e.getValue().total(e.getKey())).toList(),
                 all.perJoint(set.keypoints()));
-        String calibration = focalFromTruth
+        String calibrationSaid = (focalFromTruth
                 ? "calibration.focalLengthPx: each walk's camera from its truth, where it records one (the"
                         + " settings give none)"
                 : "calibration.focalLengthPx: " + s.calibration().focalLengthPx()
-                        + " from the settings, for every walk";
+                        + " from the settings, for every walk")
+                + (calibration == WalkCalibration.CLINIC ? "; calibration.subjectHeightM and, in side views,"
+                        + " calibration.metresPerPixel at the walkway: each walk's from its truth (--calibrated)" : "");
         String model = pose == null ? "none" : pose.info().path().toString();
-        return new GaitReport(data.toString(), model, poseSource, calibration, accuracy,
+        return new GaitReport(data.toString(), model, poseSource, calibrationSaid, accuracy,
                 GaitSummaries.parameters(walks), GaitSummaries.scores(walks), walks, GaitScore.DISCLAIMER);
     }
 
-    /** {@code s} with the walk camera's focal length, when the truth records one (sets written before it do not). */
-    private static GaitSettings withFocalLength(GaitSettings s, double focalLengthPx) {
+    /**
+     * {@code s} calibrated for one walk: with its camera's focal length where {@code focalFromTruth} and the truth
+     * records one (sets written before it do not), and for {@link WalkCalibration#CLINIC} with the walker's height and,
+     * in a side view, the walkway's metres per pixel.
+     *
+     * @throws IOException when {@link WalkCalibration#CLINIC} needs a walkway scale the side view's truth lacks
+     */
+    private static GaitSettings calibrated(GaitSettings s, WalkTruth truth, Path truthFile, boolean focalFromTruth,
+                                           WalkCalibration calibration) throws IOException {
         CalibrationSettings c = s.calibration();
-        return focalLengthPx > 0
-                ? s.withCalibration(new CalibrationSettings(c.metresPerPixel(), c.subjectHeightM(), focalLengthPx))
-                : s;
+        double focal = focalFromTruth && truth.video().focalLengthPx() > 0 ? truth.video().focalLengthPx()
+                : c.focalLengthPx();
+        if (calibration == WalkCalibration.CAMERA) {
+            return s.withCalibration(new CalibrationSettings(c.metresPerPixel(), c.subjectHeightM(), focal));
+        }
+        double metresPerPixel = 0;
+        if (truth.view() == View.SIDE) {
+            metresPerPixel = truth.video().walkwayMetresPerPixel();
+            if (!(metresPerPixel > 0)) {
+                throw new IOException(truthFile + " records no video.walkway_metres_per_pixel for its side view (the"
+                        + " set was written before walks recorded it): regenerate the set with `loupe samples"
+                        + " --domain gait`, or drop --calibrated");
+            }
+        }
+        return s.withCalibration(new CalibrationSettings(metresPerPixel, truth.bodyHeight(), focal));
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.List;
  * @param data       the set's folder
  * @param model      the pose model file
  * @param poseSource how the pipeline found keypoints (e.g. MediaPipe top-down with its person detector)
- * @param calibration where the focal length for frontal step length came from
+ * @param calibration where the calibration came from: the focal length for frontal step length, and with
+ *                    {@code --calibrated} the walker's height and the side views' walkway scale
  * @param pose       per-frame pose accuracy (PCK) of the walker's skeleton the pipeline used
  * @param parameters gait parameters per bout against the truth
  * @param scores     gait-score agreement per walk

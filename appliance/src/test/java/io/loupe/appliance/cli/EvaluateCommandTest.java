@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code loupe evaluate} on the committed demo set, with the floors the build holds the demo to: a drop in the demo
@@ -349,13 +350,7 @@ class EvaluateCommandTest {
     @Test
     void evaluate_gaitOnTrueKeypoints_measuresTheAnalysisAlone_everyCommittedWalkWithinTheIssueTargets(
             @TempDir Path dir) throws Exception {
-        // no model is loaded: the configured MediaPipe files are not models, and are not to be fetched
-        Path placeholders = Files.createDirectory(dir.resolve("not-models"));
-        for (String file : new String[] {"pose_landmark_full.tflite", "pose_detection.tflite"}) {
-            Files.writeString(placeholders.resolve(file), "not a model");
-        }
-        Path config = demoConfigWith(placeholders, dir);
-        Files.writeString(config, Files.readString(config).replaceAll("(?m)^ *fetch: mediapipe.*$", ""));
+        Path config = configWithoutModels(dir);
 
         CliRun r = CliRun.of("evaluate", "--pipeline", "gait", "--data",
                 Repo.root().resolve("sample-data/gait").toString(), "--config", config.toString(), "--json",
@@ -377,6 +372,58 @@ class EvaluateCommandTest {
                     .isLessThanOrEqualTo(0.10);
         }
         assertThat(report.at("/scores/exact").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void evaluate_gaitCalibrated_measuresSideStepLengthsInThePictureAndLeavesFrontalWalksAlone(@TempDir Path dir)
+            throws Exception {
+        Path config = configWithoutModels(dir);
+        String data = Repo.root().resolve("sample-data/gait").toString();
+
+        CliRun plain = CliRun.of("evaluate", "--pipeline", "gait", "--data", data, "--config", config.toString(),
+                "--json", "--true-poses");
+        CliRun clinic = CliRun.of("evaluate", "--pipeline", "gait", "--data", data, "--config", config.toString(),
+                "--json", "--true-poses", "--calibrated");
+
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(clinic.code()).as(clinic.err()).isZero();
+        JsonNode before = new ObjectMapper().readTree(plain.out());
+        JsonNode after = new ObjectMapper().readTree(clinic.out());
+        assertThat(after.get("calibration").asText()).contains("--calibrated").contains("metresPerPixel");
+        assertThat(before.get("calibration").asText()).doesNotContain("--calibrated");
+        for (int w = 0; w < 4; w++) {
+            JsonNode a = before.at("/walks/" + w);
+            JsonNode b = after.at("/walks/" + w);
+            double uncalibrated = a.at("/bouts/0/step_length_bh/found").asDouble();
+            double calibrated = b.at("/bouts/0/step_length_bh/found").asDouble();
+            if (a.get("view").asText().equals("side")) {
+                // measured from the pelvis's progression in pixels and the walker's height, not the pose's proportions
+                assertThat(calibrated).as("walk %d", w + 1).isNotCloseTo(uncalibrated, within(1e-6));
+                assertThat(b.at("/bouts/0/step_length_bh/error").asDouble()).as("walk %d", w + 1)
+                        .isLessThanOrEqualTo(0.10);
+            } else {
+                assertThat(calibrated).as("walk %d", w + 1).isEqualTo(uncalibrated);
+            }
+            assertThat(b.at("/bouts/0/cadence_spm")).isEqualTo(a.at("/bouts/0/cadence_spm"));
+        }
+    }
+
+    @Test
+    void evaluate_gaitCalibratedOnASetWithoutAWalkwayScale_namesTheWalkAndHowToRegenerate(@TempDir Path dir)
+            throws Exception {
+        Path set = oneWalkSet(dir.resolve("set"), 1, 0);
+        ObjectMapper json = new ObjectMapper();
+        Path truth = set.resolve("walks/001.json");
+        ObjectNode walk = (ObjectNode) json.readTree(truth.toFile());
+        ((ObjectNode) walk.get("video")).remove("walkway_metres_per_pixel");
+        json.writeValue(truth.toFile(), walk);
+
+        CliRun r = CliRun.of("evaluate", "--pipeline", "gait", "--data", set.toString(), "--config",
+                configWithoutModels(dir).toString(), "--true-poses", "--calibrated");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(truth.toString()).contains("walkway_metres_per_pixel")
+                .contains("loupe samples --domain gait").contains("drop --calibrated");
     }
 
     @Test
@@ -415,6 +462,20 @@ class EvaluateCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains(Repo.pestSeries().resolve("walks.json").toString())
                 .contains("loupe samples --domain gait");
+    }
+
+    /**
+     * The demo configuration with placeholder files for its MediaPipe models and nothing to fetch, for runs that must
+     * load no model ({@code --true-poses}).
+     */
+    private static Path configWithoutModels(Path dir) throws Exception {
+        Path placeholders = Files.createDirectory(dir.resolve("not-models"));
+        for (String file : new String[] {"pose_landmark_full.tflite", "pose_detection.tflite"}) {
+            Files.writeString(placeholders.resolve(file), "not a model");
+        }
+        Path config = demoConfigWith(placeholders, dir);
+        Files.writeString(config, Files.readString(config).replaceAll("(?m)^ *fetch: mediapipe.*$", ""));
+        return config;
     }
 
     /** The demo configuration, its relative paths made absolute and its MediaPipe models taken from {@code models}. */
