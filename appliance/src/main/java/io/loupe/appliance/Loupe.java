@@ -24,6 +24,7 @@ public final class Loupe {
     }
 
     public static void main(String[] argv) {
+        NativeMemoryLimits.apply();
         int code = execute(argv, System.out, System.err);
         if (code != RunCommand.KEEP_RUNNING) {
             System.exit(code);
