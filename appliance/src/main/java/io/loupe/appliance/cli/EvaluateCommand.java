@@ -73,8 +73,8 @@ public final class EvaluateCommand implements Command {
         }
         for (String gaitOnly : new String[] {"--poses", "--true-poses", "--calibrated"}) {
             if (args.has(gaitOnly) && !type.equals("gait")) {
-                throw new UsageException(gaitOnly + " is about a gait pipeline's poses; --pipeline " + type
-                        + " has none");
+                throw new UsageException(gaitOnly + " is about walks and their poses: it applies to --pipeline gait,"
+                        + " not " + type);
             }
         }
         if (args.has("--true-poses") && (args.has("--poses") || args.has("--model"))) {
