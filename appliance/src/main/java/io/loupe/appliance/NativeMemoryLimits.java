@@ -1,5 +1,7 @@
 package io.loupe.appliance;
 
+import java.util.Locale;
+
 /**
  * JavaCPP's guard on native memory, set before anything in the appliance loads JavaCPP (OpenCV, FFmpeg). By default
  * JavaCPP refuses any new native allocation, with {@code OutOfMemoryError: Physical memory usage is too high}, once the
@@ -21,7 +23,7 @@ final class NativeMemoryLimits {
     /** Sets JavaCPP's physical-memory limit to none unless the operator gave one; call before JavaCPP loads. */
     static void apply() {
         if (System.getProperty(MAX_PHYSICAL_BYTES) == null
-                && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase(java.util.Locale.ROOT)) == null) {
+                && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase(Locale.ROOT)) == null) {
             System.setProperty(MAX_PHYSICAL_BYTES, "0");
         }
     }

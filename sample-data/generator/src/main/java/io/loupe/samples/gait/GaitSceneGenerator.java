@@ -169,12 +169,12 @@ public final class GaitSceneGenerator implements SceneGenerator {
         return BoutMeasures.round(v);
     }
 
-    /** Keypoints with pixel coordinates to 0.1 px and integer visibilities. */
     /** Metres per pixel to 10 nm a pixel (about 6 significant digits): four decimals would lose 1 % of 0.008. */
     private static double roundMetresPerPixel(double v) {
         return Math.round(v * 1e8) / 1e8;
     }
 
+    /** Keypoints with pixel coordinates to 0.1 px and integer visibilities. */
     private static List<Number> rounded(double[] keypoints) {
         List<Number> list = new ArrayList<>(keypoints.length);
         for (int i = 0; i < keypoints.length; i += 3) {
