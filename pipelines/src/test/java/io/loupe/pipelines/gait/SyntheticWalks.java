@@ -123,10 +123,8 @@ final class SyntheticWalks {
             series.add(f / (double) fps, xs, ys, ss, left, right);
         }
         BoutTruth truth = BoutMeasures.measure(model, plan.params(), frames, fps);
-        double metresPerPixel = plan.view() == View.SIDE
-                ? 1 / camera.pixelsPerMetre(camera.toCamera(laidOut.layout().walkway().start()).z()) : 0;
-        return new Walk(plan, series, truth, plan.params().bodyHeight(), camera.focal(), metresPerPixel, plan.view(),
-                frames, model.plan().steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
+        return new Walk(plan, series, truth, plan.params().bodyHeight(), camera.focal(),
+                laidOut.layout().walkwayMetresPerPixel(), plan.view(), frames, model.plan().steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
     }
 
     /** How far a true keypoint moved between two frames, pixels. */

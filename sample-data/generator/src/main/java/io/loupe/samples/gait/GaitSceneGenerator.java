@@ -136,13 +136,11 @@ public final class GaitSceneGenerator implements SceneGenerator {
             }
         }
         BoutTruth bout = BoutMeasures.measure(model, p, frames, FPS);
-        double metresPerPixel = plan.view() == View.SIDE
-                ? 1 / camera.pixelsPerMetre(camera.toCamera(layout.walkway().start()).z()) : 0;
-        return new WalkTruth(WalkTruth.SCHEMA, plan.walk(), new VideoFile(videoName, camera.width(), camera.height(),
-                FPS, frames, CODEC, BoutMeasures.round(camera.focal()), roundMetresPerPixel(metresPerPixel)),
-                plan.view(), p.direction(),
-                BoutMeasures.round(p.bodyHeight()), plan.score(),
-                planned(p), bout, heelStrikes(model.plan(), frames), frameTruths);
+        VideoFile file = new VideoFile(videoName, camera.width(), camera.height(), FPS, frames, CODEC,
+                BoutMeasures.round(camera.focal()), roundMetresPerPixel(layout.walkwayMetresPerPixel()));
+        return new WalkTruth(WalkTruth.SCHEMA, plan.walk(), file, plan.view(), p.direction(),
+                BoutMeasures.round(p.bodyHeight()), plan.score(), planned(p), bout, heelStrikes(model.plan(), frames),
+                frameTruths);
     }
 
     private static HeelStrikes heelStrikes(StepPlan steps, int frames) {

@@ -54,6 +54,14 @@ public record WalkLayout(Walkway walkway, Camera camera, Room room) {
         return Math.min(whole, max);
     }
 
+    /**
+     * Side view: metres per pixel on the walkway's centre line at floor level, what a clinic measures from two marks a
+     * known distance apart on its walkway; 0 in a frontal view, where the distance changes along the walk.
+     */
+    public double walkwayMetresPerPixel() {
+        return room.view() == View.SIDE ? 1 / camera.pixelsPerMetre(camera.toCamera(walkway.start()).z()) : 0;
+    }
+
     /** @return the layout of {@code walk}, drawn from {@code rng} */
     public static WalkLayout of(WalkPlan walk, SplittableRandom rng) {
         GaitParams p = walk.params();
