@@ -83,15 +83,19 @@ final class PictureSteps {
      */
     static boolean sparserThanRhythm(Tracks k, List<HeelStrike> landings, List<Stretch> segments,
                                      List<FreezeEpisode> freezes, double period) {
+        if (Double.isNaN(period)) {
+            return false;
+        }
         List<Double> gaps = new ArrayList<>();
-        for (int i = 1; i < landings.size(); i++) {
-            int a = Segments.of(k, segments, freezes, k.nearest(landings.get(i - 1).time()));
-            int b = Segments.of(k, segments, freezes, k.nearest(landings.get(i).time()));
-            if (a >= 0 && a == b) {
+        int previous = -1;
+        for (int i = 0; i < landings.size(); i++) {
+            int segment = Segments.of(k, segments, freezes, k.nearest(landings.get(i).time()));
+            if (i > 0 && segment >= 0 && segment == previous) {
                 gaps.add(landings.get(i).time() - landings.get(i - 1).time());
             }
+            previous = segment;
         }
-        if (Double.isNaN(period) || gaps.isEmpty()) {
+        if (gaps.isEmpty()) {
             return false;
         }
         double median = Signals.quantile(gaps.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
