@@ -24,12 +24,16 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
  * <pre>
  * STARTING ──open ok, frame──► ONLINE ──read fails / stall──► RECONNECTING ──back-off, reopen, frame──► ONLINE
  *     └──open fails──► RECONNECTING            └──end of a non-looping file──► ENDED
- * any ──close()──► OFFLINE ("closed");  no driver for the URL ──► OFFLINE (not retried)
+ * any ──close()──► OFFLINE ("closed")
+ * no driver for the URL, or a native library that cannot load ──► OFFLINE (not retried)
  * </pre>
  *
  * <p>Lifecycle: {@link #subscribe} every consumer, then {@link #start()} once, then {@link #close()}. Nothing thrown
- * inside the capture thread escapes it: failures become the {@link CameraStatus#reason()}. Back-off after a failure
- * starts at {@link CameraTuning#backoffInitial()}, doubles up to {@link CameraTuning#backoffMax()}, with jitter.
+ * inside the capture thread escapes it: failures become the {@link CameraStatus#reason()}. A {@link CameraException},
+ * a {@link RuntimeException} or an {@link Error} (an {@link OutOfMemoryError} from a native allocation) during a
+ * session is retried; only a {@link LinkageError} (a native library that cannot load) leaves the camera offline.
+ * Back-off after a failure starts at {@link CameraTuning#backoffInitial()}, doubles up to
+ * {@link CameraTuning#backoffMax()}, with jitter.
  *
  * <p>Watchdog: no frame for {@link CameraTuning#stallTimeout()} (or three frame intervals of a slow source) is a stall:
  * the source is closed and reopened. Sources that say they are {@link SourceInfo#sporadic()} (a watched folder) are
@@ -248,6 +252,15 @@ public final class Camera implements AutoCloseable {
                 } catch (RuntimeException e) {
                     failure = Redact.text("unexpected " + e);
                     log.warn("camera {}: source of {} failed unexpectedly: {}", id, where, failure);
+                } catch (LinkageError e) {
+                    throw e; // a missing or broken native library does not mend itself: below, offline
+                } catch (Error e) {
+                    // e.g. OutOfMemoryError from JavaCPP's guard on a native allocation: this session fails, and the
+                    // camera retries with back-off like after any failure instead of leaving its pipelines starved
+                    failure = Redact.text("capture failed: " + e);
+                    if (!failure.equals(lastLoggedReason)) {
+                        log.error("camera {}: capture of {} failed; retrying with back-off", id, where, e);
+                    }
                 } finally {
                     source.close();
                 }
@@ -268,6 +281,10 @@ public final class Camera implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             // close() asked us to stop
+        } catch (LinkageError e) {
+            setState(CameraState.OFFLINE, "capture failed: " + e + " (not retried: a native library is missing or"
+                    + " broken; install the JavaCV/FFmpeg natives for this machine's OS and architecture)");
+            log.error("camera {}: capture thread stopped: a native library is missing or broken", id, e);
         } catch (Throwable e) {
             setState(CameraState.OFFLINE, "capture failed: " + e);
             log.error("camera {}: capture thread failed and stopped", id, e);

@@ -227,6 +227,59 @@ class CameraTest {
     }
 
     @Test
+    void outOfMemoryErrorWhileReading_reconnectsWithBackoff_andFramesFlowAgainToTheSameMailbox() throws Exception {
+        // given a source whose first session dies with JavaCPP's OutOfMemoryError after 3 frames
+        ErrorThrowingSourceFactory errors = new ErrorThrowingSourceFactory();
+        registry.register(errors);
+        CameraTuning tuning = CameraTuning.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(50));
+        try (Camera camera = new Camera(spec("oom", URI.create("error:oom"), false, false, 0), registry,
+                Clock.systemUTC(), tuning)) {
+            Mailbox box = camera.subscribe("live", new MailboxPolicy.Latest());
+            List<String> reasons = Collections.synchronizedList(new ArrayList<>());
+
+            // when it runs
+            camera.start();
+
+            // then the error is the reason while it reconnects, and the reopened source delivers to the same mailbox
+            await("a second session with frames", () -> {
+                CameraStatus s = camera.status();
+                if (s.state() == CameraState.RECONNECTING) {
+                    reasons.add(s.reason());
+                }
+                return errors.sessions.get() >= 2 && s.state() == CameraState.ONLINE && s.frames() >= 10;
+            });
+            assertTrue(reasons.stream().anyMatch(r -> r.contains("OutOfMemoryError")
+                    && r.contains("Physical memory usage is too high")), "reasons seen: " + reasons);
+            assertEquals(1, camera.status().reconnects());
+            assertTrue(captureThreadAlive("oom"), "capture thread gone");
+            assertTrue(!box.ended(), "mailbox ended");
+            Frame frame = box.take(Duration.ofSeconds(5));
+            assertNotNull(frame, "no frame after reconnecting");
+            frame.release();
+        }
+    }
+
+    @Test
+    void nativeLibraryThatCannotLoad_goesOfflineWithTheReasonAndTheFix_withoutRetrying() throws Exception {
+        registry.register(new ErrorThrowingSourceFactory());
+        CameraTuning tuning = CameraTuning.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(50));
+        try (Camera camera = new Camera(spec("nolib", URI.create("error:link"), false, false, 0), registry,
+                Clock.systemUTC(), tuning)) {
+            Mailbox box = camera.subscribe("live", new MailboxPolicy.Latest());
+
+            camera.start();
+
+            await("offline", () -> camera.status().state() == CameraState.OFFLINE);
+            String reason = camera.status().reason();
+            assertTrue(reason.contains("UnsatisfiedLinkError") && reason.contains("not retried")
+                    && reason.contains("install the JavaCV/FFmpeg natives"), reason);
+            await("mailbox ended", box::ended);
+            await("thread gone", () -> !captureThreadAlive("nolib"));
+            assertEquals(0, camera.status().reconnects());
+        }
+    }
+
+    @Test
     void unknownScheme_goesOfflineWithTheReason_andEndsItsMailboxes() throws Exception {
         try (Camera camera = new Camera(spec("nowhere", URI.create("gige:cam0"), false, false, 0), registry,
                 Clock.systemUTC())) {

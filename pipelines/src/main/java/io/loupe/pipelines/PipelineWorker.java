@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * Runs one pipeline on its own named thread ({@code pipeline-<id>}): takes frames from the camera mailbox, runs the
  * stage chain, numbers each result and hands it to every {@link ResultSink} (the pipeline's own sinks first). Between
  * frames it wakes up when the pipeline says a result comes due without a frame ({@link Pipeline#nextDue()}), so that a
- * late verdict goes out at its deadline even when the camera delivers nothing. A frame that fails in a stage is counted
- * and logged (rate-limited); the worker goes on. When the camera ends, the worker drains its mailbox, emits what the
+ * late verdict goes out at its deadline even when the camera delivers nothing. A frame that fails in a stage (an
+ * exception, or an {@link Error} such as an {@link OutOfMemoryError} from a native allocation) is counted and logged
+ * (rate-limited); the worker goes on, as it does when a sink fails. When the camera ends, the worker drains its mailbox, emits what the
  * pipeline still owes ({@link Pipeline#endOfStream}) and ends.
  */
 public final class PipelineWorker implements AutoCloseable {
@@ -73,6 +74,10 @@ public final class PipelineWorker implements AutoCloseable {
         this.sinks.addAll(pipeline.sinks());
         this.thread = new Thread(this::loop, "pipeline-" + id);
         this.thread.setDaemon(true);
+        this.thread.setUncaughtExceptionHandler((t, e) -> {
+            lastError = e.toString();
+            LOG.error("pipeline {}: worker thread died", id, e);
+        });
     }
 
     public String id() {
@@ -152,14 +157,16 @@ public final class PipelineWorker implements AutoCloseable {
         try {
             results = pipeline.chain().run(frame);
             phases.endFrame(System.nanoTime() - started, frame.decodeNanos());
-        } catch (StageException | RuntimeException e) {
+        } catch (StageException | RuntimeException | Error e) {
+            // an Error too (an OutOfMemoryError from a native allocation, a decoder's StackOverflowError): this frame
+            // fails, the pipeline goes on with the next one rather than its thread dying
             errors++;
-            lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+            lastError = e instanceof Error || e.getMessage() == null ? e.toString() : e.getMessage();
             long now = System.nanoTime();
             if (lastErrorLogNanos == Long.MIN_VALUE || now - lastErrorLogNanos > ERROR_LOG_INTERVAL_NANOS) {
                 lastErrorLogNanos = now;
                 LOG.warn("pipeline {}: frame {} of camera {} failed ({} errors so far): {}", id, frame.seq(), camera,
-                        errors, lastError, e instanceof RuntimeException ? e : null);
+                        errors, lastError, e instanceof StageException ? null : e);
             }
             return;
         }
@@ -173,9 +180,9 @@ public final class PipelineWorker implements AutoCloseable {
         List<? extends PipelineResult> due;
         try {
             due = pipeline.due(clock.instant());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             errors++;
-            lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+            lastError = e instanceof Error || e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("pipeline {}: collecting due results failed", id, e);
             return;
         }
@@ -204,7 +211,7 @@ public final class PipelineWorker implements AutoCloseable {
         for (ResultSink sink : sinks) {
             try {
                 sink.accept(id, sequenced, frame);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.warn("pipeline {}: result sink {} failed on result {}", id, sink.getClass().getSimpleName(), seq, e);
             }
         }
