@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * frames it wakes up when the pipeline says a result comes due without a frame ({@link Pipeline#nextDue()}), so that a
  * late verdict goes out at its deadline even when the camera delivers nothing. A frame that fails in a stage (an
  * exception, or an {@link Error} such as an {@link OutOfMemoryError} from a native allocation) is counted and logged
- * (rate-limited); the worker goes on, as it does when a sink fails. When the camera ends, the worker drains its mailbox, emits what the
- * pipeline still owes ({@link Pipeline#endOfStream}) and ends.
+ * (rate-limited); the worker goes on, as it does when a sink fails. When the camera ends, the worker drains its
+ * mailbox, emits what the pipeline still owes ({@link Pipeline#endOfStream}) and ends.
  */
 public final class PipelineWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineWorker.class);
@@ -161,7 +161,7 @@ public final class PipelineWorker implements AutoCloseable {
             // an Error too (an OutOfMemoryError from a native allocation, a decoder's StackOverflowError): this frame
             // fails, the pipeline goes on with the next one rather than its thread dying
             errors++;
-            lastError = e instanceof Error || e.getMessage() == null ? e.toString() : e.getMessage();
+            lastError = describe(e);
             long now = System.nanoTime();
             if (lastErrorLogNanos == Long.MIN_VALUE || now - lastErrorLogNanos > ERROR_LOG_INTERVAL_NANOS) {
                 lastErrorLogNanos = now;
@@ -176,13 +176,18 @@ public final class PipelineWorker implements AutoCloseable {
         }
     }
 
+    /** An exception's message (it names the frame's problem), an error's type and message (its type is the news). */
+    private static String describe(Throwable e) {
+        return e instanceof Error || e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
     private void emitDue() {
         List<? extends PipelineResult> due;
         try {
             due = pipeline.due(clock.instant());
         } catch (RuntimeException | Error e) {
             errors++;
-            lastError = e instanceof Error || e.getMessage() == null ? e.toString() : e.getMessage();
+            lastError = describe(e);
             LOG.warn("pipeline {}: collecting due results failed", id, e);
             return;
         }

@@ -51,7 +51,9 @@ class PipelineWorkerTest {
         @Override public String id() { return "test/seen@v1"; }
         @Override public Class<Long> inputType() { return Long.class; }
         @Override public Class<Seen> outputType() { return Seen.class; }
-        @Override public Seen apply(Long frameSeq) { return new Seen(FrameRef.none("cam", Instant.EPOCH), 0, frameSeq); }
+        @Override public Seen apply(Long frameSeq) {
+            return new Seen(FrameRef.none("cam", Instant.EPOCH), 0, frameSeq);
+        }
     }
 
     @Test
