@@ -133,10 +133,10 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /**
      * How HiveMQ keeps one of its stores: in Xodus files ({@code FILE}), as it keeps sessions and queues, rather than
-     * in its default RocksDB ({@code FILE_NATIVE}): as durable, and 45 MB less resident memory with the demo's three
-     * pipelines (PERFORMANCE.md). A store a RocksDB already holds stays in RocksDB: the embedded HiveMQ reports its
-     * version as a development snapshot and so skips its migrations, and switching would lose the retained and queued
-     * messages of a box that ran an older Loupe.
+     * in its default RocksDB ({@code FILE_NATIVE}): as durable, and 30-55 MiB less resident memory with the demo's
+     * three pipelines (PERFORMANCE.md, run E). A store a RocksDB already holds stays in RocksDB: the embedded HiveMQ
+     * reports its version as a development snapshot and so skips its migrations, and switching would lose the
+     * retained and queued messages of a box that ran an older Loupe.
      */
     static PersistenceType persistence(Path data, String store) throws MqttLinkException {
         Path folder = data.resolve("persistence").resolve(store);
