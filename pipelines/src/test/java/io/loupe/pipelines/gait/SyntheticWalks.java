@@ -124,7 +124,8 @@ final class SyntheticWalks {
         }
         BoutTruth truth = BoutMeasures.measure(model, plan.params(), frames, fps);
         return new Walk(plan, series, truth, plan.params().bodyHeight(), camera.focal(),
-                laidOut.layout().walkwayMetresPerPixel(), plan.view(), frames, model.plan().steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
+                laidOut.layout().walkwayMetresPerPixel(), plan.view(), frames,
+                model.plan().steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
     }
 
     /** How far a true keypoint moved between two frames, pixels. */
