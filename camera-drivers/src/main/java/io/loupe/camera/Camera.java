@@ -260,6 +260,7 @@ public final class Camera implements AutoCloseable {
                     failure = Redact.text("capture failed: " + e);
                     if (!failure.equals(lastLoggedReason)) {
                         log.error("camera {}: capture of {} failed; retrying with back-off", id, where, e);
+                        lastLoggedReason = failure; // logged with its stack: the retry below logs it at debug only
                     }
                 } finally {
                     source.close();

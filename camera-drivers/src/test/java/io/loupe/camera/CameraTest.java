@@ -231,7 +231,8 @@ class CameraTest {
         // given a source whose first session dies with JavaCPP's OutOfMemoryError after 3 frames
         ErrorThrowingSourceFactory errors = new ErrorThrowingSourceFactory();
         registry.register(errors);
-        CameraTuning tuning = CameraTuning.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(50));
+        // a back-off long enough (240-360 ms) for the polling below to see the camera reconnecting, even on a busy box
+        CameraTuning tuning = CameraTuning.defaults().withBackoff(Duration.ofMillis(300), Duration.ofMillis(500));
         try (Camera camera = new Camera(spec("oom", URI.create("error:oom"), false, false, 0), registry,
                 Clock.systemUTC(), tuning)) {
             Mailbox box = camera.subscribe("live", new MailboxPolicy.Latest());
