@@ -58,6 +58,15 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @throws IllegalArgumentException for a blank host, a port outside 0..65535 or a null folder
      */
     public static EmbeddedBroker start(String host, int port, Path dataDir) throws MqttLinkException {
+        return start(host, port, dataDir, null);
+    }
+
+    /**
+     * As {@link #start(String, int, Path)}, with payloads and retained messages kept as {@code stores} says; null
+     * chooses per store ({@link #persistence}). Tests use {@code FILE_NATIVE} to write a folder as an older Loupe did.
+     */
+    static EmbeddedBroker start(String host, int port, Path dataDir, PersistenceType stores)
+            throws MqttLinkException {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("embedded broker host must be set, e.g. \"127.0.0.1\"");
         }
@@ -73,7 +82,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 checkFree(h, p);
             }
             try {
-                return startOn(h, p, dataDir);
+                return startOn(h, p, dataDir, stores);
             } catch (MqttLinkException e) {
                 // A free port picked for us may be taken by someone else before HiveMQ binds it: pick another.
                 if (port != 0 || attempt >= FREE_PORT_ATTEMPTS) {
@@ -84,7 +93,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private static EmbeddedBroker startOn(String host, int port, Path dataDir) throws MqttLinkException {
+    private static EmbeddedBroker startOn(String host, int port, Path dataDir, PersistenceType stores)
+            throws MqttLinkException {
         Path conf = dataDir.resolve("conf");
         Path data = dataDir.resolve("data");
         Path extensions = dataDir.resolve("extensions");
@@ -101,8 +111,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         // the appliance must outlive its broker, so the previous handler is put back.
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         long t0 = System.nanoTime();
-        InternalConfigurations.PAYLOAD_PERSISTENCE_TYPE.set(persistence(data, "publish_payload_store"));
-        InternalConfigurations.RETAINED_MESSAGE_PERSISTENCE_TYPE.set(persistence(data, "retained_messages"));
+        InternalConfigurations.PAYLOAD_PERSISTENCE_TYPE.set(
+                stores != null ? stores : persistence(data, "publish_payload_store"));
+        InternalConfigurations.RETAINED_MESSAGE_PERSISTENCE_TYPE.set(
+                stores != null ? stores : persistence(data, "retained_messages"));
         EmbeddedHiveMQ hive = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(data)

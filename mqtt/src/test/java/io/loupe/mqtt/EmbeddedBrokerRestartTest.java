@@ -3,17 +3,11 @@ package io.loupe.mqtt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hivemq.configuration.service.InternalConfigurations;
-import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.migration.meta.PersistenceType;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,16 +49,8 @@ class EmbeddedBrokerRestartTest {
     void startOnAFolderWrittenWithRocksDb_keepsUsingIt_andItsRetainedAndQueuedMessages(@TempDir Path dir)
             throws Exception {
         // given a folder written by HiveMQ with its default RocksDB persistence for payloads and retained messages
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        EmbeddedHiveMQ old = rocksDbBroker(dir, port);
-        try {
-            leaveMessagesForAnAbsentDashboard("tcp://127.0.0.1:" + port);
-        } finally {
-            old.stop().get(30, TimeUnit.SECONDS);
-            old.close();
+        try (EmbeddedBroker old = EmbeddedBroker.start("127.0.0.1", 0, dir, PersistenceType.FILE_NATIVE)) {
+            leaveMessagesForAnAbsentDashboard(old.url());
         }
         assertTrue(rocksDbFiles(dir) > 0, "the old broker wrote no RocksDB files");
 
@@ -87,27 +73,6 @@ class EmbeddedBrokerRestartTest {
             appliance.publish(STATE, "retained-1", true);
             appliance.publish(RESULT, "queued-1", false);
         }
-    }
-
-    /** HiveMQ as it ran before this project chose Xodus: its defaults, the same generated config. */
-    private static EmbeddedHiveMQ rocksDbBroker(Path dir, int port) throws Exception {
-        Files.createDirectories(dir.resolve("conf"));
-        Files.createDirectories(dir.resolve("data"));
-        Files.createDirectories(dir.resolve("extensions"));
-        Files.writeString(dir.resolve("conf/config.xml"), HiveMqConfig.render("127.0.0.1", port),
-                StandardCharsets.UTF_8);
-        InternalConfigurations.PAYLOAD_PERSISTENCE_TYPE.set(PersistenceType.FILE_NATIVE);
-        InternalConfigurations.RETAINED_MESSAGE_PERSISTENCE_TYPE.set(PersistenceType.FILE_NATIVE);
-        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
-        EmbeddedHiveMQ hive = EmbeddedHiveMQ.builder().withConfigurationFolder(dir.resolve("conf"))
-                .withDataFolder(dir.resolve("data")).withExtensionsFolder(dir.resolve("extensions"))
-                .withoutLoggingBootstrap().build();
-        try {
-            hive.start().get(60, TimeUnit.SECONDS);
-        } finally {
-            Thread.setDefaultUncaughtExceptionHandler(previous);
-        }
-        return hive;
     }
 
     /** How many RocksDB manifest files the broker's data folder holds. */
