@@ -102,6 +102,7 @@ public final class Appliance implements AutoCloseable {
         return t;
     });
     private EmbeddedBroker broker;
+    private volatile NativeHeapTrimmer trimmer;
     private Outbox outbox;
     private MqttLink link;
     private ResultPublisher publisher;
@@ -136,6 +137,10 @@ public final class Appliance implements AutoCloseable {
             // The birth sent at connect may predate the models; say again what runs now that everything started.
             a.link.publish(a.topics.birth(), Json.bytes(a.birth()), true);
             a.startStatusReports();
+            Duration trim = plan.config().appliance().nativeTrim();
+            if (trim != null && !trim.isZero()) {
+                a.trimmer = NativeHeapTrimmer.start(trim);
+            }
         } catch (ApplianceException | RuntimeException e) {
             a.close();
             throw e;
@@ -518,6 +523,12 @@ public final class Appliance implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(workers);
     }
 
+    /** What the native heap's trims have handed back to the operating system so far, bytes; 0 when they are off. */
+    public long nativeHeapReleasedBytes() {
+        NativeHeapTrimmer t = trimmer;
+        return t == null ? 0 : t.releasedBytes();
+    }
+
     /** The MQTT link's counters. */
     public io.loupe.mqtt.LinkStatus linkStatus() {
         return link.status();
@@ -545,6 +556,9 @@ public final class Appliance implements AutoCloseable {
         }
         closed = true;
         statusThread.shutdownNow();
+        if (trimmer != null) {
+            trimmer.close();
+        }
         cameras.values().forEach(Camera::close);
         workers.values().forEach(w -> w.close(Duration.ofSeconds(5)));
         if (publisher != null) {

@@ -114,7 +114,7 @@ final class BenchPlans {
                 m.keepAliveSeconds(), m.maxPending(), m.outbox(), m.protocol(), m.topicQos(), m.tls(),
                 m.cleanStart(), m.sessionExpirySeconds(), m.commandAcl());
         ApplianceConfig config = new ApplianceConfig(new NodeConfig(node.id(), node.site(), data,
-                node.onnxruntimePath()), cams, Map.of(p.model(), base.models().get(p.model())), pipes, mqtt,
+                node.onnxruntimePath(), node.nativeTrim()), cams, Map.of(p.model(), base.models().get(p.model())), pipes, mqtt,
                 base.web());
         return ConfigValidator.withDefaults().validate(file, config, false);
     }

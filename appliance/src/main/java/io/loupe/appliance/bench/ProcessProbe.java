@@ -1,15 +1,13 @@
 package io.loupe.appliance.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.loupe.appliance.ProcessMemory;
 
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
-import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,16 +90,8 @@ final class ProcessProbe implements AutoCloseable {
 
     /** A field of /proc/self/status in MiB ({@code VmRSS}, {@code VmHWM}), or NaN off Linux. */
     static double procStatusMiB(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
+        long bytes = ProcessMemory.statusBytes(field);
+        return bytes < 0 ? Double.NaN : bytes / 1048576.0;
     }
 
     /**

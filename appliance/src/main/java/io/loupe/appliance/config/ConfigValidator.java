@@ -14,6 +14,7 @@ import io.loupe.pipelines.PipelineSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
 public final class ConfigValidator {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final List<String> BROKER_SCHEMES = List.of("tcp", "ssl", "ws", "wss");
+    private static final Duration MIN_NATIVE_TRIM = Duration.ofSeconds(1);
 
     private final FrameSourceRegistry sources;
     private final PipelineRegistry pipelineTypes;
@@ -63,6 +65,12 @@ public final class ConfigValidator {
         List<ConfigProblem> problems = new ArrayList<>();
         checkId(problems, "appliance.id", config.appliance().id());
         checkId(problems, "appliance.site", config.appliance().site());
+        Duration trim = config.appliance().nativeTrim();
+        if (trim != null && !trim.isZero() && trim.compareTo(MIN_NATIVE_TRIM) < 0) {
+            problems.add(new ConfigProblem("appliance.nativeTrim", trim.toMillis() + "ms", "a trim takes milliseconds"
+                    + " and freed memory builds up over seconds: use 0 (off), or 1s or more (default "
+                    + NodeConfig.NATIVE_TRIM.toSeconds() + "s)"));
+        }
 
         Map<String, CameraSpec> cameras = new LinkedHashMap<>();
         config.cameras().forEach((id, camera) -> {

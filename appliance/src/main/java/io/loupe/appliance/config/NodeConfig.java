@@ -1,6 +1,7 @@
 package io.loupe.appliance.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * This appliance.
@@ -11,10 +12,16 @@ import java.nio.file.Path;
  *                        NG images)
  * @param onnxruntimePath folder with the ONNX Runtime native libraries to use instead of the bundled CPU ones (on
  *                        Jetson: an ONNX Runtime built for JetPack, with CUDA and TensorRT); empty for the bundled ones
+ * @param nativeTrim      how often the native heap's free pages are handed back to the operating system (glibc
+ *                        {@code malloc_trim}); 0 turns it off; default 5s
  */
-public record NodeConfig(String id, String site, Path dataDir, Path onnxruntimePath) {
+public record NodeConfig(String id, String site, Path dataDir, Path onnxruntimePath, Duration nativeTrim) {
+
+    /** The default {@link #nativeTrim}. */
+    public static final Duration NATIVE_TRIM = Duration.ofSeconds(5);
 
     public static NodeConfig defaults() {
-        return new NodeConfig("loupe", "default", Path.of(System.getProperty("java.io.tmpdir"), "loupe"), null);
+        return new NodeConfig("loupe", "default", Path.of(System.getProperty("java.io.tmpdir"), "loupe"), null,
+                NATIVE_TRIM);
     }
 }

@@ -1,6 +1,7 @@
 package io.loupe.appliance.web;
 
 import io.loupe.appliance.Appliance;
+import io.loupe.appliance.ProcessMemory;
 import io.loupe.camera.Camera;
 import io.loupe.camera.CameraState;
 import io.loupe.pipelines.PipelineWorker;
@@ -52,6 +53,10 @@ public class ApplianceMetrics implements MeterBinder {
         counter(registry, "loupe.mqtt.published", "messages handed to the broker", appliance, a -> a.linkStatus().published());
         counter(registry, "loupe.mqtt.dropped", "messages dropped because the outbox was full", appliance,
                 a -> a.linkStatus().dropped());
+        gauge(registry, "loupe.process.resident.bytes", "the whole process's resident memory, heap and native (VmRSS)",
+                appliance, a -> ProcessMemory.residentBytes());
+        counter(registry, "loupe.native.trim.released.bytes", "native heap memory handed back to the operating system",
+                appliance, Appliance::nativeHeapReleasedBytes);
     }
 
     private static <T> void gauge(MeterRegistry r, String name, String help, T obj, ToDoubleFunction<T> f, String... tags) {

@@ -119,6 +119,17 @@ class ConfigValidationTest {
     }
 
     @Test
+    void validate_nativeTrimUnderASecond_namesTheValueAndTheChoices() throws IOException {
+        ConfigException e = problems(VALID.replace("  site: plant-a\n", "  site: plant-a\n  nativeTrim: 10ms\n"));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("appliance.nativeTrim");
+            assertThat(p.value()).isEqualTo("10ms");
+            assertThat(p.reason()).contains("use 0 (off), or 1s or more");
+        });
+    }
+
+    @Test
     void validate_badCameraUrl_saysWhatAUrlLooksLike() throws IOException {
         ConfigException e = problems(VALID.replace("file:VIDEO", "just-a-name"));
 

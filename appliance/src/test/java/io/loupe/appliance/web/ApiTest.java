@@ -28,6 +28,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class ApiTest {
     static void start() throws Exception {
         Path config = dir.resolve("appliance.yml");
         Files.writeString(config, """
-                appliance: {id: api-box, site: test-site, dataDir: %s}
+                appliance: {id: api-box, site: test-site, dataDir: %s, nativeTrim: 1s}
                 cameras:
                   line1: {url: "file:%s", loop: true, realtime: true}
                 models:
@@ -265,7 +266,12 @@ class ApiTest {
         assertThat(r.body()).contains("loupe_camera_frames_total{camera=\"line1\"}")
                 .contains("loupe_pipeline_processed_total{pipeline=\"line1-defects\"}")
                 .contains("loupe_pipeline_latency_p99_ms{pipeline=\"line1-defects\"}")
-                .contains("loupe_mqtt_connected");
+                .contains("loupe_mqtt_connected")
+                .contains("loupe_native_trim_released_bytes_total");
+        Matcher resident = Pattern.compile("\nloupe_process_resident_bytes (\\S+)").matcher(r.body());
+        assertThat(resident.find()).as("the process's resident memory").isTrue();
+        assertThat(Double.parseDouble(resident.group(1))).as("a JVM with ONNX Runtime and OpenCV loaded, bytes")
+                .isGreaterThan(100e6);
     }
 
     @Test
