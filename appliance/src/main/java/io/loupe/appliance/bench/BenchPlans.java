@@ -113,9 +113,10 @@ final class BenchPlans {
                 : new MqttConfig(m.url(), "127.0.0.1", 0, m.clientId(), m.username(), m.password(), m.qos(),
                 m.keepAliveSeconds(), m.maxPending(), m.outbox(), m.protocol(), m.topicQos(), m.tls(),
                 m.cleanStart(), m.sessionExpirySeconds(), m.commandAcl());
+        // Every model, not only the pipeline's own: its settings may name more (a gait pipeline's person detector);
+        // the validator loads only those the pipelines use.
         ApplianceConfig config = new ApplianceConfig(new NodeConfig(node.id(), node.site(), data,
-                node.onnxruntimePath(), node.nativeTrim()), cams, Map.of(p.model(), base.models().get(p.model())), pipes, mqtt,
-                base.web());
+                node.onnxruntimePath(), node.nativeTrim()), cams, base.models(), pipes, mqtt, base.web());
         return ConfigValidator.withDefaults().validate(file, config, false);
     }
 }
