@@ -138,7 +138,7 @@ public final class Appliance implements AutoCloseable {
             a.link.publish(a.topics.birth(), Json.bytes(a.birth()), true);
             a.startStatusReports();
             Duration trim = plan.config().appliance().nativeTrim();
-            if (trim != null && !trim.isZero()) {
+            if (!trim.isZero()) {
                 a.trimmer = NativeHeapTrimmer.start(trim);
             }
         } catch (ApplianceException | RuntimeException e) {

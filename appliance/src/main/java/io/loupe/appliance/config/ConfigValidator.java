@@ -66,7 +66,7 @@ public final class ConfigValidator {
         checkId(problems, "appliance.id", config.appliance().id());
         checkId(problems, "appliance.site", config.appliance().site());
         Duration trim = config.appliance().nativeTrim();
-        if (trim != null && !trim.isZero() && trim.compareTo(MIN_NATIVE_TRIM) < 0) {
+        if (!trim.isZero() && trim.compareTo(MIN_NATIVE_TRIM) < 0) {
             problems.add(new ConfigProblem("appliance.nativeTrim", trim.toMillis() + "ms", "a trim takes milliseconds"
                     + " and freed memory builds up over seconds: use 0 (off), or 1s or more (default "
                     + NodeConfig.NATIVE_TRIM.toSeconds() + "s)"));

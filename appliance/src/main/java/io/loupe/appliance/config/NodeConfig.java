@@ -20,6 +20,10 @@ public record NodeConfig(String id, String site, Path dataDir, Path onnxruntimeP
     /** The default {@link #nativeTrim}. */
     public static final Duration NATIVE_TRIM = Duration.ofSeconds(5);
 
+    public NodeConfig {
+        nativeTrim = nativeTrim == null ? NATIVE_TRIM : nativeTrim;
+    }
+
     public static NodeConfig defaults() {
         return new NodeConfig("loupe", "default", Path.of(System.getProperty("java.io.tmpdir"), "loupe"), null,
                 NATIVE_TRIM);
