@@ -9,16 +9,20 @@ import java.util.List;
 /**
  * One BlazePose estimate in frame pixels: the 33 body landmarks (MediaPipe order: nose, eyes, ears, mouth, shoulders,
  * elbows, wrists, hand points, hips, knees, ankles, heels, foot indices), the two auxiliary points MediaPipe uses to
- * place the next frame's crop, the model's pose-presence probability and the crop it was read from.
+ * place the next frame's crop, the model's pose-presence probability, the crop it was read from, and the lowest frame
+ * row of the person's silhouette in the model's segmentation mask: where the lower foot meets the floor, measured
+ * apart from the ankle and heel landmarks, which a landmark model may place anywhere inside a shoe.
  *
  * @param landmarks the 33 body landmarks
  * @param hipCentre auxiliary landmark 33 (the ROI centre)
  * @param scalePoint auxiliary landmark 34 (the ROI scale and rotation point)
  * @param poseFlag pose presence, 0..1 (MediaPipe's threshold: 0.5)
  * @param roi the crop the landmarks were found in
+ * @param silhouetteBottom the frame row (y down) where the silhouette ends below; NaN when the model has no mask or the
+ *     mask holds no person
  */
 public record BlazePose(List<Landmark> landmarks, Landmark hipCentre, Landmark scalePoint, float poseFlag,
-        PoseRoi roi) {
+        PoseRoi roi, float silhouetteBottom) {
 
     /** Body landmarks. */
     public static final int BODY_LANDMARKS = 33;

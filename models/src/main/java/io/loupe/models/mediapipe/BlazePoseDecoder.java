@@ -18,9 +18,10 @@ import java.util.List;
  * The BlazePose landmark models' outputs: landmarks {@code [1, 39 x 5]} (x, y, z in crop pixels, visibility and
  * presence logits; rows 0-32 the body, 33 the hip centre and 34 the scale point of the next crop, 35-38 unused), the
  * pose flag {@code [1, 1]} (presence probability) and the heatmap {@code [1, 39, H/4, W/4]} (logits), sampled at each
- * landmark for its {@link Landmark#evidence()}; the segmentation and world landmarks are not read. As a {@link Decoder}
- * (key {@value #KEY}) it gives one box per crop, bounding the body landmarks, scored by the pose flag, with 33 keypoints
- * (x, y, visibility); {@link #read} gives the full landmarks for {@link BlazePoseTracker}.
+ * landmark for its {@link Landmark#evidence()}, and the segmentation mask {@code [1, 1, 256, 256]} (logits), which
+ * {@link BlazePoseTracker} reads for the silhouette's lowest row ({@link Silhouette}); the world landmarks are not
+ * read. As a {@link Decoder} (key {@value #KEY}) it gives one box per crop, bounding the body landmarks, scored by the
+ * pose flag, with 33 keypoints (x, y, visibility); {@link #read} gives the full landmarks for {@link BlazePoseTracker}.
  */
 public final class BlazePoseDecoder implements Decoder {
 
@@ -40,25 +41,28 @@ public final class BlazePoseDecoder implements Decoder {
     private final int heatmapOutput;
     private final int heatmapWidth;
     private final int heatmapHeight;
+    private final int segmentationOutput;
 
     /**
      * @param landmarksOutput index of the {@code [1, 195]} output among the model's outputs
      * @param flagOutput index of the {@code [1, 1]} output
      */
     public BlazePoseDecoder(int landmarksOutput, int flagOutput) {
-        this(landmarksOutput, flagOutput, -1, 0, 0);
+        this(landmarksOutput, flagOutput, -1, 0, 0, -1);
     }
 
     /**
-     * @param heatmapOutput index of the {@code [1, 39, heatmapHeight, heatmapWidth]} output, or -1 for none
+     * @param heatmapOutput      index of the {@code [1, 39, heatmapHeight, heatmapWidth]} output, or -1 for none
+     * @param segmentationOutput index of the {@code [1, 1, H, W]} segmentation output, or -1 for none
      */
     public BlazePoseDecoder(int landmarksOutput, int flagOutput, int heatmapOutput, int heatmapWidth,
-            int heatmapHeight) {
+            int heatmapHeight, int segmentationOutput) {
         this.landmarksOutput = landmarksOutput;
         this.flagOutput = flagOutput;
         this.heatmapOutput = heatmapOutput;
         this.heatmapWidth = heatmapWidth;
         this.heatmapHeight = heatmapHeight;
+        this.segmentationOutput = segmentationOutput;
     }
 
     public static DecoderFactory factory() {
@@ -73,6 +77,11 @@ public final class BlazePoseDecoder implements Decoder {
     /** Index of the pose flag output. */
     public int flagOutput() {
         return flagOutput;
+    }
+
+    /** Index of the segmentation mask output, or -1 when the model has none. */
+    public int segmentationOutput() {
+        return segmentationOutput;
     }
 
     @Override
@@ -115,9 +124,10 @@ public final class BlazePoseDecoder implements Decoder {
     /**
      * Reads the landmarks of a crop {@code cropWidth x cropHeight} pixels cut from {@code roi} into frame pixels.
      *
-     * @param outputs the landmark model's outputs for one crop
+     * @param outputs          the landmark model's outputs for one crop
+     * @param silhouetteBottom the frame row where the person's silhouette ends below, or NaN (see {@link BlazePose})
      */
-    public BlazePose read(FloatBuffer[] outputs, int cropWidth, int cropHeight, PoseRoi roi) {
+    public BlazePose read(FloatBuffer[] outputs, int cropWidth, int cropHeight, PoseRoi roi, float silhouetteBottom) {
         FloatBuffer raw = outputs[landmarksOutput];
         FloatBuffer heatmap = heatmapOutput < 0 ? null : outputs[heatmapOutput];
         List<Landmark> body = new ArrayList<>(BlazePose.BODY_LANDMARKS);
@@ -125,7 +135,8 @@ public final class BlazePoseDecoder implements Decoder {
             body.add(landmark(raw, heatmap, i, cropWidth, cropHeight, roi));
         }
         return new BlazePose(body, landmark(raw, null, 33, cropWidth, cropHeight, roi),
-                landmark(raw, null, 34, cropWidth, cropHeight, roi), outputs[flagOutput].get(0), roi);
+                landmark(raw, null, 34, cropWidth, cropHeight, roi), outputs[flagOutput].get(0), roi,
+                silhouetteBottom);
     }
 
     private Landmark landmark(FloatBuffer raw, FloatBuffer heatmap, int i, int cropWidth, int cropHeight,
@@ -152,7 +163,7 @@ public final class BlazePoseDecoder implements Decoder {
         return best;
     }
 
-    /** Finds the {@code [1, 195]} landmarks and the {@code [1, 1]} pose flag by shape. */
+    /** Finds the {@code [1, 195]} landmarks, the {@code [1, 1]} pose flag and, if any, heatmap and mask by shape. */
     private static final class Factory implements DecoderFactory {
 
         @Override
@@ -176,10 +187,15 @@ public final class BlazePoseDecoder implements Decoder {
             int landmarks = -1;
             int flag = -1;
             int heatmap = -1;
+            int segmentation = -1;
             for (int i = 0; i < outputs.size(); i++) {
                 OutputTensor o = outputs.get(i);
                 if (o.rank() == 4 && o.dim(0) == 1 && o.dim(1) == ROWS && heatmap < 0) {
                     heatmap = i;
+                }
+                if (o.rank() == 4 && o.dim(0) == 1 && o.dim(1) == 1 && o.dim(2) > 1 && o.dim(3) > 1
+                        && segmentation < 0) {
+                    segmentation = i;
                 }
                 if (o.rank() == 2 && o.dim(0) == 1 && o.dim(1) == (long) ROWS * VALUES && landmarks < 0) {
                     landmarks = i;
@@ -192,9 +208,9 @@ public final class BlazePoseDecoder implements Decoder {
                         + " model has landmarks [1, " + ROWS * VALUES + "] and a pose flag [1, 1]. Fix: use decoder "
                         + KEY + " only for MediaPipe's pose_landmark_{lite,full,heavy} models");
             }
-            return heatmap < 0 ? new BlazePoseDecoder(landmarks, flag)
-                    : new BlazePoseDecoder(landmarks, flag, heatmap, (int) outputs.get(heatmap).dim(3),
-                            (int) outputs.get(heatmap).dim(2));
+            return new BlazePoseDecoder(landmarks, flag, heatmap,
+                    heatmap < 0 ? 0 : (int) outputs.get(heatmap).dim(3),
+                    heatmap < 0 ? 0 : (int) outputs.get(heatmap).dim(2), segmentation);
         }
     }
 }

@@ -42,6 +42,8 @@ public final class BlazePoseTracker implements AutoCloseable {
     private final RoiCropper cropper;
     private final BodyCheck check;
     private final FloatBuffer[] outputs;
+    /** Reads the segmentation mask; null when the landmark model has none. */
+    private final Silhouette silhouette;
     private PoseRoi next;
     /** Where a whole person was last seen, for {@link #near}; null before the first or after {@link #reset()}. */
     private PoseRoi lastSeen;
@@ -59,15 +61,23 @@ public final class BlazePoseTracker implements AutoCloseable {
         this.check = check;
         this.runner = landmarks.newTensorRunner();
         SsdDetector people = null;
+        Silhouette mask = null;
         try {
             this.decoder = (BlazePoseDecoder) BlazePoseDecoder.factory().create(new DecoderContext(
                     landmarks.info().path(), BlazePoseDecoder.KEY, landmarks.info().inputWidth(),
                     landmarks.info().inputHeight(), List.of(), runner.outputs()));
+            int m = decoder.segmentationOutput();
+            mask = m < 0 ? null : new Silhouette(runner.output(m), (int) runner.outputs().get(m).dim(3),
+                    (int) runner.outputs().get(m).dim(2));
             people = detector == null ? null : new SsdDetector(detector);
         } catch (ModelException | RuntimeException e) {
+            if (mask != null) {
+                mask.close();
+            }
             runner.close();
             throw e;
         }
+        this.silhouette = mask;
         this.detector = people;
         this.cropper = new RoiCropper(landmarks.info().inputWidth(), landmarks.info().inputHeight());
         this.outputs = new FloatBuffer[runner.outputs().size()];
@@ -173,7 +183,8 @@ public final class BlazePoseTracker implements AutoCloseable {
         for (int i = 0; i < outputs.length; i++) {
             outputs[i] = runner.output(i);
         }
-        BlazePose pose = decoder.read(outputs, cropper.width(), cropper.height(), roi);
+        BlazePose pose = decoder.read(outputs, cropper.width(), cropper.height(), roi,
+                silhouette == null ? Float.NaN : silhouette.lowestRow(roi));
         PoseEstimate estimate = check.judge(pose, bgr.cols(), bgr.rows(), tracked);
         if (estimate.verdict() == PoseVerdict.FULL_BODY) {
             lastSeen = roi;
@@ -210,5 +221,8 @@ public final class BlazePoseTracker implements AutoCloseable {
             detector.close();
         }
         cropper.close();
+        if (silhouette != null) {
+            silhouette.close();
+        }
     }
 }

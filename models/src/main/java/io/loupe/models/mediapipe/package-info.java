@@ -17,7 +17,8 @@
  * <p>Using them: {@link io.loupe.models.mediapipe.BlazePoseTracker} is top-down pose for a video stream (detection →
  * rotated crop {@link io.loupe.models.mediapipe.PoseRoi} → landmarks → frame, tracked from frame to frame), each
  * {@link io.loupe.models.mediapipe.BlazePose} judged by a {@link io.loupe.models.mediapipe.BodyCheck} into a
- * {@link io.loupe.models.mediapipe.PoseVerdict} so that partial bodies are reported, not scored;
+ * {@link io.loupe.models.mediapipe.PoseVerdict} so that partial bodies are reported, not scored, and the lowest row of
+ * the person's segmentation mask read by {@code Silhouette} (where the feet meet the floor);
  * {@link io.loupe.models.mediapipe.BlazePose#coco17()} maps to COCO-17. {@link io.loupe.models.mediapipe.FaceBlur} blurs
  * the faces BlazeFace finds.
  */

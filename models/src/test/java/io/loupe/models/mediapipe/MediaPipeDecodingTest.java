@@ -207,6 +207,6 @@ class MediaPipeDecodingTest {
             landmarks.add(new Landmark(300, y, 0, 0.9f, presence, evidence));
         }
         Landmark aux = new Landmark(300, 200, 0, 1, 1, Float.NaN);
-        return new BlazePose(landmarks, aux, aux, flag, new PoseRoi(300, 200, 300, 0));
+        return new BlazePose(landmarks, aux, aux, flag, new PoseRoi(300, 200, 300, 0), Float.NaN);
     }
 }

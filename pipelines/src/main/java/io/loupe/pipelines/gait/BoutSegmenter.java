@@ -88,7 +88,7 @@ final class BoutSegmenter {
                 pending.clear();
             }
             trackId = walker.trackId();
-            pending.add(t, p.x(), p.y(), p.score(), motion[0], motion[1]);
+            pending.add(t, p.x(), p.y(), p.score(), motion[0], motion[1], p.silhouetteBottom());
             trimPending(t);
             if (moving(pending, t)) {
                 int from = 0;
@@ -104,7 +104,7 @@ final class BoutSegmenter {
             }
             return done;
         }
-        bout.add(t, p.x(), p.y(), p.score(), motion[0], motion[1]);
+        bout.add(t, p.x(), p.y(), p.score(), motion[0], motion[1], p.silhouetteBottom());
         frames++;
         if (p.partial()) {
             partialFrames++;

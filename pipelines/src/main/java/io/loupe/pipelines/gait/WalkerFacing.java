@@ -165,7 +165,7 @@ final class WalkerFacing {
             swap(y, twins);
             swap(s, twins);
         }
-        return new PersonPose(p.box(), x, y, s, p.partial(), p.note());
+        return new PersonPose(p.box(), x, y, s, p.silhouetteBottom(), p.partial(), p.note());
     }
 
     private static void swap(float[] v, Joints.Twins twins) {

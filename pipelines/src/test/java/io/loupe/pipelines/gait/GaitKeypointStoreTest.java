@@ -32,13 +32,13 @@ class GaitKeypointStoreTest {
         Arrays.fill(sc, 0.9f);
         x[Joints.NOSE] = Float.NaN;
         for (int i = 0; i < n; i++) {
-            s.add(i * 0.04, x, y, sc, i == 0 ? Float.NaN : 1.25f * i, 0.5f);
+            s.add(i * 0.04, x, y, sc, i == 0 ? Float.NaN : 1.25f * i, 0.5f, i == 1 ? Float.NaN : 400.25f);
         }
         return s;
     }
 
     @Test
-    void save_writesOneCsvPerBoutUnderItsSession_missingJointsAndUnmeasuredFeetEmpty(@TempDir Path dir)
+    void save_writesOneCsvPerBoutUnderItsSession_missingJointsUnmeasuredFeetAndSilhouetteEmpty(@TempDir Path dir)
             throws Exception {
         try (KeypointStore store = new KeypointStore("g", dir, 30, Clock.systemUTC())) {
             assertThat(store.save("P-1", "b1", series(5))).isTrue();
@@ -48,10 +48,10 @@ class GaitKeypointStoreTest {
             assertThat(Files.readAllLines(file)).hasSize(6);
             List<String> lines = Files.readAllLines(file);
             assertThat(lines.get(0)).startsWith("t,nose_x,nose_y,nose_score,")
-                    .endsWith(",left_foot_motion,right_foot_motion");
-            assertThat(lines.get(1)).startsWith("0.0000,,,,100.0,200.0,0.90").endsWith(",0.90,,0.50");
-            assertThat(lines.get(2)).startsWith("0.0400,").endsWith(",0.90,1.25,0.50");
-            assertThat(lines).allSatisfy(l -> assertThat(l.split(",", -1)).hasSize(1 + 3 * Joints.COUNT + 2));
+                    .endsWith(",left_foot_motion,right_foot_motion,silhouette_bottom_y");
+            assertThat(lines.get(1)).startsWith("0.0000,,,,100.0,200.0,0.90").endsWith(",0.90,,0.50,400.3");
+            assertThat(lines.get(2)).startsWith("0.0400,").endsWith(",0.90,1.25,0.50,");
+            assertThat(lines).allSatisfy(l -> assertThat(l.split(",", -1)).hasSize(1 + 3 * Joints.COUNT + 3));
             assertThat(store.sessions()).containsExactly("P-1");
             assertThat(store.written()).isEqualTo(1);
         }

@@ -31,10 +31,14 @@ class GaitRealVideoTest {
      */
     private static final double HAND_CADENCE_SPM = 60 * 4 / ((109 - 26) / 29.758);
     /**
-     * Its step length measured by hand: heel to heel at those heel strikes, 83, 96, 96 and 99 pixels, over his standing
-     * height from hair to soles in frame 5, 241 pixels (the pelvis belt's progression over the same steps: 0.37 H).
+     * Its step length measured by hand: heel to heel at those heel strikes, 83, 96, 96 and 99 pixels, each over the
+     * walker's height in the picture at its two strikes, hair to the lower sole (±1.5 pixels): 239, 242.5, 244, 250
+     * and 254.5 pixels at frames 26, 48, 70, 89 and 109 (he draws nearer the camera as he crosses; 241 in frame 5):
+     * 0.380 H. The pelvis belt's progression over the same steps: 0.37 H of the 241 pixels of frame 5, about 0.363 H of
+     * the heights at the strikes.
      */
-    private static final double HAND_STEP_BH = (83 + 96 + 96 + 99) / 4.0 / 241;
+    private static final double HAND_STEP_BH = (83 / ((239 + 242.5) / 2) + 96 / ((242.5 + 244) / 2)
+            + 96 / ((244 + 250.0) / 2) + 99 / ((250 + 254.5) / 2)) / 4;
     /**
      * The treadmill clip's cadence counted by hand: the left foot pushes off (lowest in the rear view's picture, heel
      * rising) about frames 2.5 and 352.5 (±2), twelve strides apart at 29.97 fps.

@@ -59,10 +59,12 @@ class PoseRecordingTest {
                     assertThat(people.get(p).score()).containsExactly(given.get(i).get(p).score());
                 }
                 if (!people.isEmpty()) { // the recorded refinement where one was asked for, else the person as given
-                    float[] refined = replay.refine(frame, people.get(0)).x();
+                    PersonPose refined = replay.refine(frame, people.get(0));
                     // as arrays: a joint the walk dropped in this frame is NaN in both, and equal as array elements
-                    assertThat(new float[] {refined[Joints.LEFT_ANKLE]}).as("frame %d", i)
+                    assertThat(new float[] {refined.x()[Joints.LEFT_ANKLE]}).as("frame %d", i)
                             .containsExactly(people.get(0).x()[Joints.LEFT_ANKLE] + (i % 2 == 0 ? 1 : 0));
+                    assertThat(new float[] {refined.silhouetteBottom()}).as("frame %d", i)
+                            .containsExactly(i % 2 == 0 ? SOLE_Y : Float.NaN);
                 }
             }
             assertThat(replay.finished()).isTrue();
@@ -74,7 +76,12 @@ class PoseRecordingTest {
         }
     }
 
-    /** The walk with a bystander, whose refinement moves every joint one pixel right (so that it can be told apart). */
+    private static final float SOLE_Y = 250.5f;
+
+    /**
+     * The walk with a bystander, whose refinement moves every joint one pixel right (so that it can be told apart) and
+     * gives a silhouette's lower end.
+     */
     private static final class RefinedOnePixelRight extends ReplayPoseSource {
         RefinedOnePixelRight(SyntheticWalks.Walk walk) {
             super(walk.series(), true);
@@ -86,7 +93,8 @@ class PoseRecordingTest {
             for (int j = 0; j < x.length; j++) {
                 x[j] += 1;
             }
-            return new PersonPose(person.box(), x, person.y(), person.score(), person.partial(), person.note());
+            return new PersonPose(person.box(), x, person.y(), person.score(), SOLE_Y, person.partial(),
+                    person.note());
         }
     }
 

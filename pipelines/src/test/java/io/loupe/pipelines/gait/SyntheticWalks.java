@@ -3,6 +3,7 @@ package io.loupe.pipelines.gait;
 import io.loupe.pipelines.gait.analysis.Joints;
 import io.loupe.pipelines.gait.analysis.KeypointSeries;
 import io.loupe.samples.core.Seeds;
+import io.loupe.samples.gait.BodyPoint;
 import io.loupe.samples.gait.BoutMeasures;
 import io.loupe.samples.gait.Camera;
 import io.loupe.samples.gait.Footstep;
@@ -11,6 +12,7 @@ import io.loupe.samples.gait.GaitPlanner;
 import io.loupe.samples.gait.GaitSceneGenerator;
 import io.loupe.samples.gait.Keypoints;
 import io.loupe.samples.gait.LaidOutWalk;
+import io.loupe.samples.gait.Pose;
 import io.loupe.samples.gait.View;
 import io.loupe.samples.gait.WalkPlan;
 import io.loupe.samples.gait.truth.BoutTruth;
@@ -73,6 +75,16 @@ final class SyntheticWalks {
      */
     static Walk walk(WalkPlan plan, double noiseBh, double dropout, long noiseSeed, boolean pictured,
                      double ankleRiseBh) {
+        return walk(plan, noiseBh, dropout, noiseSeed, pictured, ankleRiseBh, false);
+    }
+
+    /**
+     * A walk as {@link #walk(WalkPlan, double, double, long, boolean, double)} with, when {@code segmented}, the
+     * silhouette's lower end a segmenting pose model gives: the lowest of the feet's heel and toe points on the sole,
+     * as the camera sees them.
+     */
+    static Walk walk(WalkPlan plan, double noiseBh, double dropout, long noiseSeed, boolean pictured,
+                     double ankleRiseBh, boolean segmented) {
         int fps = GaitSceneGenerator.FPS;
         SplittableRandom rng = new SplittableRandom(plan.seed());
         LaidOutWalk laidOut = LaidOutWalk.of(plan, rng);
@@ -87,7 +99,9 @@ final class SyntheticWalks {
         int[] lostUntil = new int[Joints.COCO];
         double[] before = null;
         for (int f = 0; f < frames; f++) {
-            double[] k = Keypoints.of(model.pose(f / (double) fps), camera);
+            Pose pose = model.pose(f / (double) fps);
+            double[] k = Keypoints.of(pose, camera);
+            float bottom = segmented ? sole(pose, camera) : Float.NaN;
             float left = Float.NaN;
             float right = Float.NaN;
             if (pictured && before != null) {
@@ -120,7 +134,7 @@ final class SyntheticWalks {
                 ys[j] = (float) (k[3 * j + 1] - rise + sigma * gaussian(noise));
                 ss[j] = v == 2 ? 0.9f : 0.5f;
             }
-            series.add(f / (double) fps, xs, ys, ss, left, right);
+            series.add(f / (double) fps, xs, ys, ss, left, right, bottom);
         }
         BoutTruth truth = BoutMeasures.measure(model, plan.params(), frames, fps);
         return new Walk(plan, series, truth, plan.params().bodyHeight(), camera.focal(),
@@ -134,6 +148,15 @@ final class SyntheticWalks {
     }
 
     /** Rough body height in pixels (nose to lower ankle, ×1.1), for scaling the noise. */
+    private static float sole(Pose pose, Camera camera) {
+        double lowest = Double.NEGATIVE_INFINITY;
+        for (BodyPoint p : new BodyPoint[] {BodyPoint.LEFT_HEEL, BodyPoint.RIGHT_HEEL, BodyPoint.LEFT_TOE,
+            BodyPoint.RIGHT_TOE}) {
+            lowest = Math.max(lowest, camera.project(pose.at(p))[1]);
+        }
+        return (float) lowest;
+    }
+
     private static double pixelHeight(double[] k) {
         double top = k[1];
         double bottom = Math.max(k[3 * 15 + 1], k[3 * 16 + 1]);

@@ -6,8 +6,10 @@ import java.util.Arrays;
  * The keypoints of one person over time: per sample a time in seconds and, per {@link Joints joint}, x and y in frame
  * pixels and a score; a joint the pose source did not give is NaN. Per sample too, where the pipeline measured it, how
  * much each foot moved in the picture since the previous frame (mean grey-level change at the ankle, NaN where not
- * measured; see {@code io.loupe.pipelines.gait.FootMotion}). Grows by doubling, so recording a frame allocates
- * nothing in steady state. Not thread-safe: one writer (the pipeline worker); {@link #copy()} for anyone else.
+ * measured; see {@code io.loupe.pipelines.gait.FootMotion}), and where the pose model segments the person, the frame
+ * row where the silhouette ends below (NaN elsewhere; see {@code io.loupe.pipelines.gait.pose.PersonPose}). Grows by
+ * doubling, so recording a frame allocates nothing in steady state. Not thread-safe: one writer (the pipeline
+ * worker); {@link #copy()} for anyone else.
  */
 public final class KeypointSeries {
     private double[] t;
@@ -15,6 +17,7 @@ public final class KeypointSeries {
     private final float[][] y = new float[Joints.COUNT][];
     private final float[][] s = new float[Joints.COUNT][];
     private final float[][] motion = new float[2][];
+    private float[] bottom;
     private int n;
 
     public KeypointSeries() {
@@ -31,6 +34,7 @@ public final class KeypointSeries {
         }
         motion[0] = new float[c];
         motion[1] = new float[c];
+        bottom = new float[c];
     }
 
     /**
@@ -43,18 +47,20 @@ public final class KeypointSeries {
      * @throws IllegalArgumentException when time goes backwards or is not finite
      */
     public void add(double time, float[] xs, float[] ys, float[] scores) {
-        add(time, xs, ys, scores, Float.NaN, Float.NaN);
+        add(time, xs, ys, scores, Float.NaN, Float.NaN, Float.NaN);
     }
 
     /**
-     * Appends one sample with the feet's motion in the picture.
+     * Appends one sample with the feet's motion in the picture and the silhouette's lower end.
      *
-     * @param left  the left foot's mean grey-level change since the previous frame (NaN: not measured)
-     * @param right the right foot's
+     * @param left             the left foot's mean grey-level change since the previous frame (NaN: not measured)
+     * @param right            the right foot's
+     * @param silhouetteBottom the frame row where the person's silhouette ends below (NaN: not measured)
      * @throws IllegalArgumentException when time goes backwards or is not finite
      * @see #add(double, float[], float[], float[])
      */
-    public void add(double time, float[] xs, float[] ys, float[] scores, float left, float right) {
+    public void add(double time, float[] xs, float[] ys, float[] scores, float left, float right,
+            float silhouetteBottom) {
         if (!Double.isFinite(time) || (n > 0 && time < t[n - 1])) {
             throw new IllegalArgumentException("sample time " + time + " is not finite or before the previous one ("
                     + (n > 0 ? t[n - 1] : "none") + "); give samples in time order");
@@ -71,6 +77,7 @@ public final class KeypointSeries {
         }
         motion[0][n] = left;
         motion[1][n] = right;
+        bottom[n] = silhouetteBottom;
         n++;
     }
 
@@ -90,6 +97,7 @@ public final class KeypointSeries {
         }
         motion[0][n] = Float.NaN;
         motion[1][n] = Float.NaN;
+        bottom[n] = Float.NaN;
         n++;
     }
 
@@ -103,6 +111,7 @@ public final class KeypointSeries {
         }
         motion[0] = Arrays.copyOf(motion[0], c);
         motion[1] = Arrays.copyOf(motion[1], c);
+        bottom = Arrays.copyOf(bottom, c);
     }
 
     public int size() {
@@ -130,6 +139,11 @@ public final class KeypointSeries {
         return motion[foot][i];
     }
 
+    /** The frame row where the person's silhouette ends below (the lower foot's sole); NaN: not measured. */
+    public float silhouetteBottom(int i) {
+        return bottom[i];
+    }
+
     /** Forgets every sample, keeping the buffers. */
     public void clear() {
         n = 0;
@@ -149,6 +163,7 @@ public final class KeypointSeries {
         }
         System.arraycopy(motion[0], from, out.motion[0], 0, to - from);
         System.arraycopy(motion[1], from, out.motion[1], 0, to - from);
+        System.arraycopy(bottom, from, out.bottom, 0, to - from);
         out.n = to - from;
         return out;
     }

@@ -16,12 +16,27 @@ import java.util.List;
  * ({@value #LEG_SHARE} + {@value #TRUNK_SHARE} H). A pose model's hip keypoint need not sit on the hip joint (BlazePose
  * puts it low on our rendered walkers: thigh and shank 7-12 % short, the trunk 1-7 % long), and where it sits between
  * shoulder and knee does not change the chain; on the generated walks it measured 0.93-0.97 of the true chain where the
- * legs alone measured 0.88-0.93. The legs stay the scale for the rest: in a frontal view the trunk foreshortens as the
- * walker leans, which made the walking direction, and so the frontal cadence, worse.
+ * legs alone measured 0.88-0.93. Where it puts the ankle inside the shoe does (BlazePose full: 0.02-0.03 H high on our
+ * walkers). {@link #statureToFloor}, the unit of a side view's step length, takes the chain on to the floor where the
+ * pose model segments the person: the lower ankle's height above the silhouette's lower end is added and the chain
+ * taken for the shoulders' height, {@value #SHOULDER_SHARE} H (Winter: the ankle joint 0.039 H above the sole), so
+ * that what the shank loses to a high ankle its height above the floor gains. Seen from the side the silhouette ends at
+ * the soles; seen from the front a foot's length points at the camera and shows as height in the picture, more as the
+ * walker nears, so a frontal view keeps the chain to the ankles (its distance comes from how the unit changes). The
+ * legs stay the scale for the rest: in a frontal view the trunk foreshortens as the walker leans, which made the
+ * walking direction, and so the frontal cadence, worse.
  */
 final class Tracks {
     static final double LEG_SHARE = 0.491;
     static final double TRUNK_SHARE = 0.288;
+    /** Shoulder height: the chain plus the ankle joint's height above the sole, 0.039 H (Winter). */
+    static final double SHOULDER_SHARE = 0.818;
+    /**
+     * The lower ankle more than this share of the chain above the silhouette's lower end is not standing on it (the
+     * mask took in something below the feet, or the ankle keypoints are lost): that sample's chain stops at the
+     * ankles. A foot lifting off its toes raises the ankle about 0.08 H, a tenth of the chain.
+     */
+    static final double MAX_ANKLE_HEIGHT = 0.15;
     static final double HEIGHT_QUANTILE = 0.5;
 
     final int n;
@@ -35,6 +50,11 @@ final class Tracks {
     final double[] h;
     /** Body height in pixels per sample from shoulders, hips and ankles; {@link #h} where those were never seen. */
     final double[] stature;
+    /**
+     * Body height in pixels per sample from shoulders, hips and ankles and on to the floor in the samples where the
+     * silhouette's lower end was measured; {@link #stature} where it never was.
+     */
+    final double[] statureToFloor;
     final double[] hipX;
     final double[] hipY;
     final double[] shoulderX;
@@ -85,15 +105,29 @@ final class Tracks {
         double[] leg = new double[n];
         double[] trunk = new double[n];
         double[] chain = new double[n];
+        double[] toFloor = new double[n];
+        boolean floorSeen = false;
         for (int i = 0; i < n; i++) {
             double l = dist(Joints.LEFT_HIP, Joints.LEFT_KNEE, i) + dist(Joints.LEFT_KNEE, Joints.LEFT_ANKLE, i);
             double r = dist(Joints.RIGHT_HIP, Joints.RIGHT_KNEE, i) + dist(Joints.RIGHT_KNEE, Joints.RIGHT_ANKLE, i);
             leg[i] = Double.isNaN(l) ? r : Double.isNaN(r) ? l : (l + r) / 2;
             trunk[i] = Math.hypot(hipX[i] - shoulderX[i], hipY[i] - shoulderY[i]);
             chain[i] = leg[i] + trunk[i];
+            double above = s.silhouetteBottom(i) - lowerAnkleY(i);
+            boolean standing = above >= 0 && above <= MAX_ANKLE_HEIGHT * chain[i];
+            toFloor[i] = standing ? (chain[i] + above) / SHOULDER_SHARE : chain[i] / (LEG_SHARE + TRUNK_SHARE);
+            floorSeen |= standing;
         }
         h = anySeen(leg) ? bodyHeight(leg, LEG_SHARE) : bodyHeight(trunk, TRUNK_SHARE);
         stature = anySeen(chain) ? bodyHeight(chain, LEG_SHARE + TRUNK_SHARE) : h;
+        statureToFloor = floorSeen ? bodyHeight(toFloor, 1) : stature;
+    }
+
+    /** The lower ankle's row (the larger y), or the one seen; NaN when neither is. */
+    private double lowerAnkleY(int i) {
+        double left = y[Joints.LEFT_ANKLE][i];
+        double right = y[Joints.RIGHT_ANKLE][i];
+        return Double.isNaN(left) ? right : Double.isNaN(right) ? left : Math.max(left, right);
     }
 
     private static boolean anySeen(double[] v) {

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * frame; the score is its visibility. For a {@link PoseVerdict#PARTIAL_BODY} estimate (e.g. legs only, where the model
  * invents a torso) the upper body (face, shoulders, elbows, wrists) is dropped, and a lower-body landmark is kept only
  * where the model's heatmap saw it (evidence at least 0, when the model has a heatmap): partial bodies are reported,
- * not hallucinated.
+ * not hallucinated. The silhouette's lower end is kept for a whole body that ends above the frame's last row (feet
+ * cut off by the frame's edge end there, not on the floor).
  */
 final class BlazePoseMapping {
     static final float MIN_PRESENCE = 0.5f;
@@ -49,6 +50,7 @@ final class BlazePoseMapping {
                 s[j] = l.visibility();
             }
         }
-        return new PersonPose(pose.toCocoPose().box(), x, y, s, partial, partial ? estimate.reason() : null);
+        float bottom = partial || !(pose.silhouetteBottom() < height - 1) ? Float.NaN : pose.silhouetteBottom();
+        return new PersonPose(pose.toCocoPose().box(), x, y, s, bottom, partial, partial ? estimate.reason() : null);
     }
 }

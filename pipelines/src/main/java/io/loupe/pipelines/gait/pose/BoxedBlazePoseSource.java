@@ -63,7 +63,7 @@ public final class BoxedBlazePoseSource implements PoseSource {
     public PersonPose refine(Mat bgr, PersonPose person) throws ModelException {
         PersonPose found = BlazePoseMapping.map(landmarks.estimate(bgr, person.box()), bgr.cols(), bgr.rows());
         return found == null ? null : new PersonPose(person.box(), found.x(), found.y(), found.score(),
-                found.partial(), found.note());
+                found.silhouetteBottom(), found.partial(), found.note());
     }
 
     @Override

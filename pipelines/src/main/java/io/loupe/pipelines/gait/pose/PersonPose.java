@@ -12,14 +12,23 @@ import java.util.Arrays;
  *
  * <p>The arrays belong to this object: callers read them and do not change them.
  *
- * @param box     the person's box and score
- * @param x       x per joint ({@link Joints#COUNT})
- * @param y       y per joint
- * @param score   score per joint (0 where missing)
- * @param partial true when the pose source judged the body partial (e.g. legs only): its upper body is missing
- * @param note    why the pose is partial, or null
+ * @param box              the person's box and score
+ * @param x                x per joint ({@link Joints#COUNT})
+ * @param y                y per joint
+ * @param score            score per joint (0 where missing)
+ * @param silhouetteBottom the frame row where the person's silhouette ends below (the lower foot's sole), from a
+ *                         model that segments the person (BlazePose); NaN from keypoint-only models
+ * @param partial          true when the pose source judged the body partial (e.g. legs only): its upper body is
+ *                         missing
+ * @param note             why the pose is partial, or null
  */
-public record PersonPose(Detection box, float[] x, float[] y, float[] score, boolean partial, String note) {
+public record PersonPose(Detection box, float[] x, float[] y, float[] score, float silhouetteBottom, boolean partial,
+        String note) {
+
+    /** A pose from a keypoint-only model: no silhouette. */
+    public PersonPose(Detection box, float[] x, float[] y, float[] score, boolean partial, String note) {
+        this(box, x, y, score, Float.NaN, partial, note);
+    }
 
     /** A person known by its box only. */
     public static PersonPose boxOnly(Detection box) {

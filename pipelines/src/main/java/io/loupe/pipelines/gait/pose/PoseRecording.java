@@ -28,7 +28,7 @@ import java.util.List;
  * @param frames per frame, in order
  */
 public record PoseRecording(String source, String key, List<Frame> frames) {
-    private static final String MAGIC = "loupe.gait.poses/1";
+    private static final String MAGIC = "loupe.gait.poses/2";
 
     public PoseRecording {
         frames = List.copyOf(frames);
@@ -113,6 +113,7 @@ public record PoseRecording(String source, String key, List<Frame> frames) {
             out.writeFloat(p.y()[j]);
             out.writeFloat(p.score()[j]);
         }
+        out.writeFloat(p.silhouetteBottom());
         out.writeBoolean(p.partial());
         out.writeUTF(p.note() == null ? "" : p.note());
     }
@@ -128,8 +129,9 @@ public record PoseRecording(String source, String key, List<Frame> frames) {
             y[j] = in.readFloat();
             s[j] = in.readFloat();
         }
+        float bottom = in.readFloat();
         boolean partial = in.readBoolean();
         String note = in.readUTF();
-        return new PersonPose(d, x, y, s, partial, note.isEmpty() ? null : note);
+        return new PersonPose(d, x, y, s, bottom, partial, note.isEmpty() ? null : note);
     }
 }

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * session. Layout: {@code <dir>/<session>/<boutId>.csv}, one line per frame: {@code t} (seconds from the bout's start),
  * then {@code x,y,score} for each of {@link Joints#NAMES} (empty where missing), then how much the left and the right
  * foot moved in the picture since the previous frame ({@link KeypointSeries#footMotion}, grey levels; empty where not
- * measured): what the analysis used, so that a bout read back can be measured again. Never leaves the box.
+ * measured), then the frame row where the silhouette ends below ({@link KeypointSeries#silhouetteBottom}; empty where
+ * not measured): what the analysis used, so that a bout read back can be measured again. Never leaves the box.
  *
  * <p>Writes run on one named daemon thread ({@code gait-store-<pipeline>}) with a bounded queue, so the pipeline
  * worker only copies the series; a bout that finds the queue full is not stored and is counted. Retention is enforced
@@ -214,7 +215,7 @@ public final class KeypointStore implements AutoCloseable {
                     header.append(',').append(name).append("_x,").append(name).append("_y,").append(name)
                             .append("_score");
                 }
-                header.append(",left_foot_motion,right_foot_motion");
+                header.append(",left_foot_motion,right_foot_motion,silhouette_bottom_y");
                 w.write(header.toString());
                 w.newLine();
                 double t0 = s.size() > 0 ? s.time(0) : 0;
@@ -235,6 +236,8 @@ public final class KeypointStore implements AutoCloseable {
                         float m = s.footMotion(foot, i);
                         line.append(Float.isNaN(m) ? "," : String.format(Locale.ROOT, ",%.2f", m));
                     }
+                    float bottom = s.silhouetteBottom(i);
+                    line.append(Float.isNaN(bottom) ? "," : String.format(Locale.ROOT, ",%.1f", bottom));
                     w.write(line.toString());
                     w.newLine();
                 }

@@ -36,7 +36,7 @@ class FreezesTest {
             float rest = quiet ? 0f : 0.5f + 0.1f * (i % 3);
             float flicker = quiet && i % 5 == 0 ? 0.3f : rest;
             if (pictured) {
-                s.add(i / 25.0, x, y, sc, i < movingUntil ? 4f : flicker, rest);
+                s.add(i / 25.0, x, y, sc, i < movingUntil ? 4f : flicker, rest, Float.NaN);
             } else {
                 s.add(i / 25.0, x, y, sc);
             }

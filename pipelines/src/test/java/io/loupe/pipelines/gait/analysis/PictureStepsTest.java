@@ -36,7 +36,7 @@ class PictureStepsTest {
             float left = swinging && leftSwings ? change + 1 : change;
             float right = swinging && !leftSwings ? change + 1 : change;
             if (pictured) {
-                s.add(i / 25.0, x, y, sc, left, right);
+                s.add(i / 25.0, x, y, sc, left, right, Float.NaN);
             } else {
                 s.add(i / 25.0, x, y, sc);
             }
@@ -95,7 +95,7 @@ class PictureStepsTest {
         Arrays.fill(sc, 0.9f);
         standing(x, y);
         for (int i = 0; i < N; i++) {
-            s.add(i / 25.0, x, y, sc, 0.3f + 0.2f * (i % 4), 0.3f + 0.2f * ((i + 2) % 4));
+            s.add(i / 25.0, x, y, sc, 0.3f + 0.2f * (i % 4), 0.3f + 0.2f * ((i + 2) % 4), Float.NaN);
         }
 
         assertThat(PictureSteps.find(new Tracks(s, AnalysisSettings.defaults()), List.of(new Stretch(0, N, 1)),
