@@ -10,6 +10,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,6 +97,22 @@ class PoseRecordingTest {
             return new PersonPose(person.box(), x, person.y(), person.score(), SOLE_Y, person.partial(),
                     person.note());
         }
+    }
+
+    @Test
+    void recordingInTheOlderFormat_isRefusedNamingItsFormatAndTheFix(@TempDir Path dir) throws Exception {
+        // given a recording made before people carried the silhouette's lower end
+        Path file = dir.resolve("walk-001.poses");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+            out.writeUTF("loupe.gait.poses/1");
+            out.writeUTF("replay");
+            out.writeUTF("sha-of-model");
+            out.writeInt(0);
+        }
+
+        assertThatThrownBy(() -> PoseRecording.read(file)).hasMessageContaining(file.toString())
+                .hasMessageContaining("older format (loupe.gait.poses/1, this version reads loupe.gait.poses/2)")
+                .hasMessageContaining("delete it to record again");
     }
 
     @Test

@@ -28,7 +28,9 @@ import java.util.List;
  * @param frames per frame, in order
  */
 public record PoseRecording(String source, String key, List<Frame> frames) {
+    /** The format: since version 2 each person carries the silhouette's lower end. */
     private static final String MAGIC = "loupe.gait.poses/2";
+    private static final String FAMILY = "loupe.gait.poses/";
 
     public PoseRecording {
         frames = List.copyOf(frames);
@@ -78,8 +80,11 @@ public record PoseRecording(String source, String key, List<Frame> frames) {
      */
     public static PoseRecording read(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (!MAGIC.equals(in.readUTF())) {
-                throw new IOException(file + " is not a pose recording (" + MAGIC + "); delete it to record again");
+            String magic = in.readUTF();
+            if (!MAGIC.equals(magic)) {
+                throw new IOException(file + (magic.startsWith(FAMILY) ? " is a pose recording in an older format ("
+                        + magic + ", this version reads " + MAGIC + ")" : " is not a pose recording (" + MAGIC + ")")
+                        + "; delete it to record again");
             }
             String source = in.readUTF();
             String key = in.readUTF();
