@@ -12,19 +12,20 @@ import java.util.List;
  * by Winter's anthropometric proportions (hip joint at 0.530 H, ankle at 0.039 H; D. A. Winter, Biomechanics and Motor
  * Control of Human Movement); the median over a second is taken so that keypoint jitter and a leg foreshortened in a
  * few frames do not change the scale. Without legs, the trunk (hip centre to shoulder centre, {@value #TRUNK_SHARE} H)
- * stands in. {@link #stature}, the unit of step length: the chain from the shoulders through the hips to the ankles
- * ({@value #LEG_SHARE} + {@value #TRUNK_SHARE} H). A pose model's hip keypoint need not sit on the hip joint (BlazePose
- * puts it low on our rendered walkers: thigh and shank 7-12 % short, the trunk 1-7 % long), and where it sits between
- * shoulder and knee does not change the chain; on the generated walks it measured 0.93-0.97 of the true chain where the
- * legs alone measured 0.88-0.93. Where it puts the ankle inside the shoe does (BlazePose full: 0.02-0.03 H high on our
- * walkers). {@link #statureToFloor}, the unit of a side view's step length, takes the chain on to the floor where the
- * pose model segments the person: the lower ankle's height above the silhouette's lower end is added and the chain
- * taken for the shoulders' height, {@value #SHOULDER_SHARE} H (Winter: the ankle joint 0.039 H above the sole), so
- * that what the shank loses to a high ankle its height above the floor gains. Seen from the side the silhouette ends at
- * the soles; seen from the front a foot's length points at the camera and shows as height in the picture, more as the
- * walker nears, so a frontal view keeps the chain to the ankles (its distance comes from how the unit changes). The
- * legs stay the scale for the rest: in a frontal view the trunk foreshortens as the walker leans, which made the
- * walking direction, and so the frontal cadence, worse.
+ * stands in. {@link #stature}, the unit of a frontal view's step length: the chain from the shoulders through the hips
+ * to the ankles ({@value #LEG_SHARE} + {@value #TRUNK_SHARE} H). A pose model's hip keypoint need not sit on the hip
+ * joint (BlazePose puts it low on our rendered walkers: thigh and shank 7-12 % short, the trunk 1-7 % long), and where
+ * it sits between shoulder and knee does not change the chain; on the generated walks it measured 0.93-0.97 of the
+ * true chain where the legs alone measured 0.88-0.93. Where it puts the ankle inside the shoe does (BlazePose full:
+ * 0.02-0.03 H high on our walkers). {@link #statureToFloor}, the unit of a side view's step length, takes the chain on
+ * to the floor where the pose model segments the person: the lower ankle's height above the silhouette's lower end is
+ * added and the chain taken for the shoulders' height, {@value #SHOULDER_SHARE} H (Winter: the ankle joint 0.039 H
+ * above the sole), so that what the shank loses to a high ankle its height above the floor gains. Seen from the side
+ * the silhouette ends at the soles; seen from the front a foot's length points at the camera and shows as height in
+ * the picture, more as the walker nears. So a frontal view's chain is scaled by {@link #floorScale}, what the floor
+ * added to it where the walker was seen side-on (in his turn): the same pose model's shortfall on the same walker,
+ * measured where the silhouette ends at the soles. The legs stay the scale for the rest: in a frontal view the trunk
+ * foreshortens as the walker leans, which made the walking direction, and so the frontal cadence, worse.
  */
 final class Tracks {
     static final double LEG_SHARE = 0.491;
@@ -38,6 +39,13 @@ final class Tracks {
      */
     static final double MAX_ANKLE_HEIGHT = 0.15;
     static final double HEIGHT_QUANTILE = 0.5;
+    /**
+     * Side-on: shoulders and hips spread across the picture (summed) less than this share of body height (BlazePose
+     * full on four generated sets' walking frames, median: 0.04 in side views, 0.37 in frontal ones).
+     */
+    static final double SIDE_ON_SPREAD = 0.15;
+    /** {@link #floorScale} needs the floor measured side-on in at least this many seconds' worth of samples. */
+    static final double MIN_SIDE_ON_S = 0.2;
 
     final int n;
     final double[] t;
@@ -48,7 +56,16 @@ final class Tracks {
     final double[][] score = new double[Joints.COUNT][];
     /** Body height in pixels per sample from the legs (NaN only when neither legs nor trunk were ever seen). */
     final double[] h;
-    /** Body height in pixels per sample from shoulders, hips and ankles; {@link #h} where those were never seen. */
+    /**
+     * How much longer the body height to the floor measures than the chain's share of it, median over the samples in
+     * which the walker was seen side-on with the floor measured (in a frontal walk: his turn); 1 where he was seen so
+     * in fewer than {@value #MIN_SIDE_ON_S} s of samples.
+     */
+    final double floorScale;
+    /**
+     * Body height in pixels per sample from shoulders, hips and ankles, times {@link #floorScale}; {@link #h} where
+     * those were never seen.
+     */
     final double[] stature;
     /**
      * Body height in pixels per sample from shoulders, hips and ankles and on to the floor in the samples where the
@@ -106,6 +123,8 @@ final class Tracks {
         double[] trunk = new double[n];
         double[] chain = new double[n];
         double[] toFloor = new double[n];
+        double[] sideOnFloor = new double[n];
+        int sideOnSamples = 0;
         boolean floorSeen = false;
         for (int i = 0; i < n; i++) {
             double l = dist(Joints.LEFT_HIP, Joints.LEFT_KNEE, i) + dist(Joints.LEFT_KNEE, Joints.LEFT_ANKLE, i);
@@ -117,10 +136,31 @@ final class Tracks {
             boolean standing = above >= 0 && above <= MAX_ANKLE_HEIGHT * chain[i];
             toFloor[i] = standing ? (chain[i] + above) / SHOULDER_SHARE : chain[i] / (LEG_SHARE + TRUNK_SHARE);
             floorSeen |= standing;
+            boolean measured = standing && sideOn(i, chain[i]);
+            sideOnFloor[i] = measured ? toFloor[i] / (chain[i] / (LEG_SHARE + TRUNK_SHARE)) : Double.NaN;
+            sideOnSamples += measured ? 1 : 0;
         }
         h = anySeen(leg) ? bodyHeight(leg, LEG_SHARE) : bodyHeight(trunk, TRUNK_SHARE);
-        stature = anySeen(chain) ? bodyHeight(chain, LEG_SHARE + TRUNK_SHARE) : h;
+        floorScale = sideOnSamples >= samples(MIN_SIDE_ON_S) ? Signals.quantile(sideOnFloor, 0.5) : 1;
+        stature = anySeen(chain) ? scaled(bodyHeight(chain, LEG_SHARE + TRUNK_SHARE), floorScale) : h;
         statureToFloor = floorSeen ? bodyHeight(toFloor, 1) : stature;
+    }
+
+    /**
+     * Side-on: shoulders and hips spread across the picture (summed) less than {@value #SIDE_ON_SPREAD} of the body
+     * height the chain gives.
+     */
+    private boolean sideOn(int i, double chain) {
+        double spread = Math.abs(x[Joints.LEFT_SHOULDER][i] - x[Joints.RIGHT_SHOULDER][i])
+                + Math.abs(x[Joints.LEFT_HIP][i] - x[Joints.RIGHT_HIP][i]);
+        return spread < SIDE_ON_SPREAD * chain / (LEG_SHARE + TRUNK_SHARE);
+    }
+
+    private static double[] scaled(double[] v, double factor) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= factor;
+        }
+        return v;
     }
 
     /** The lower ankle's row (the larger y), or the one seen; NaN when neither is. */
