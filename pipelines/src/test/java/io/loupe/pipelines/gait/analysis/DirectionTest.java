@@ -2,48 +2,17 @@ package io.loupe.pipelines.gait.analysis;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Straight stretches of a frontal walk, from the walker's apparent size and how square he is to the camera. */
+/**
+ * Straight stretches of a frontal walk ({@link FrontalWalks}), from the walker's apparent size and how square he is to
+ * the camera.
+ */
 class DirectionTest {
-    private static final double FPS = 25;
-
-    /**
-     * A walker filmed from the front for 8 s: he walks towards the camera (apparent size growing by {@code rate} a
-     * second), turns about his vertical axis from 3 s to 5 s while still drawing nearer (his shoulders and hips narrow
-     * to side-on and widen again, mirrored), then walks away (size shrinking as fast).
-     */
     private static Tracks approachTurnAndWalkAway(double rate) {
-        KeypointSeries s = new KeypointSeries();
-        float[] sc = new float[Joints.COUNT];
-        Arrays.fill(sc, 0.9f);
-        for (int i = 0; i < 8 * FPS; i++) {
-            double t = i / FPS;
-            double h = 200 * Math.exp(rate * Math.min(t, 5) - rate * Math.max(0, t - 5));
-            double facing = t < 3 ? 1 : t > 5 ? -1 : Math.cos(Math.PI * (t - 3) / 2);
-            float[] x = new float[Joints.COUNT];
-            float[] y = new float[Joints.COUNT];
-            Arrays.fill(x, Float.NaN);
-            Arrays.fill(y, Float.NaN);
-            double ground = 420;
-            place(x, y, Joints.LEFT_SHOULDER, Joints.RIGHT_SHOULDER, 0.116 * h * facing, ground - 0.818 * h);
-            place(x, y, Joints.LEFT_HIP, Joints.RIGHT_HIP, 0.08 * h * facing, ground - 0.530 * h);
-            place(x, y, Joints.LEFT_KNEE, Joints.RIGHT_KNEE, 0.08 * h * facing, ground - 0.285 * h);
-            place(x, y, Joints.LEFT_ANKLE, Joints.RIGHT_ANKLE, 0.08 * h * facing, ground - 0.039 * h);
-            s.add(t, x, y, sc);
-        }
-        return new Tracks(s, AnalysisSettings.defaults());
-    }
-
-    /** A left and right joint {@code half} apart either side of the picture's centre line (negative: mirrored). */
-    private static void place(float[] x, float[] y, int left, int right, double half, double height) {
-        x[left] = (float) (320 + half);
-        x[right] = (float) (320 - half);
-        y[left] = (float) height;
-        y[right] = (float) height;
+        return new Tracks(FrontalWalks.approachTurnAndWalkAway(rate), AnalysisSettings.defaults());
     }
 
     @Test
