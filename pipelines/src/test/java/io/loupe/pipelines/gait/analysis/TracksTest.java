@@ -2,6 +2,8 @@ package io.loupe.pipelines.gait.analysis;
 
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,24 +33,17 @@ class TracksTest {
         }
     }
 
-    @Test
-    void stature_frontalWalkerNeverSideOn_keepsTheChainToTheAnkles() {
-        // given the same walker square to the camera throughout (no turn filmed), his silhouette's lower end given
-        Tracks k = new Tracks(FrontalWalks.approachTurnAndWalkAway(RATE, ANKLE_RISE, false, true),
+    @ParameterizedTest(name = "turns {0}, segmented {1}")
+    @CsvSource({"false, true", "true, false"})
+    void stature_frontalWalkerNeverSideOnOrWithoutASilhouette_keepsTheChainToTheAnkles(boolean turns,
+                                                                                      boolean segmented) {
+        // given the same walker square to the camera throughout (no turn filmed) with his silhouette's lower end, or
+        // turning but from a pose model without a segmentation mask
+        Tracks k = new Tracks(FrontalWalks.approachTurnAndWalkAway(RATE, ANKLE_RISE, turns, segmented),
                 AnalysisSettings.defaults());
 
-        // then nothing scales the chain: the silhouette of a walker facing the camera ends at the toes, not the floor
-        assertThat(k.floorScale).isEqualTo(1);
-        int i = k.nearest(2);
-        assertThat(k.stature[i] / FrontalWalks.height(RATE, k.t[i])).isCloseTo(CHAIN_SHARE, Offset.offset(0.01));
-    }
-
-    @Test
-    void stature_withoutASilhouette_keepsTheChainToTheAnkles() {
-        // given the turning walker from a pose model without a segmentation mask
-        Tracks k = new Tracks(FrontalWalks.approachTurnAndWalkAway(RATE, ANKLE_RISE, true, false),
-                AnalysisSettings.defaults());
-
+        // then nothing scales the chain: only a walker seen side-on stands on his silhouette's lower end (facing the
+        // camera, it ends at his toes)
         assertThat(k.floorScale).isEqualTo(1);
         int i = k.nearest(2);
         assertThat(k.stature[i] / FrontalWalks.height(RATE, k.t[i])).isCloseTo(CHAIN_SHARE, Offset.offset(0.01));
