@@ -130,9 +130,7 @@ class GaitAccuracyTest {
     @Test
     void generatedWalks_frontalView_stepLengthFromSpeedInDepth_within10PercentForScores0To2() {
         // given frontal walks (away, turn, towards) with at least 4 straight steps, analysed with the focal length
-        List<Measured> walks = WALKS.stream().filter(m -> m.walk().view() == io.loupe.samples.gait.View.FRONTAL
-                && m.walk().plan().score() <= 2 && m.truth().straightSteps() >= 4).toList();
-        assertThat(walks).hasSizeGreaterThanOrEqualTo(6);
+        List<Measured> walks = frontalWalksOfScores0To2();
         List<String> report = new ArrayList<>();
         double sum = 0;
         for (Measured m : walks) {
@@ -169,29 +167,23 @@ class GaitAccuracyTest {
     void sideView_calibratedWithMetresPerPixelAndHeight_stepLengthDoesNotFollowThePoseModelsAnkles() {
         // given the side walks of the step-length test with every ankle keypoint 0.05 H above the true ankle, which
         // shortens the shoulder-to-ankle chain body height is taken from (BlazePose full's sit 0.02 H high in side
-        // views of our rendered walkers, 0.03 H in frontal ones)
-        List<SyntheticWalks.Walk> walks = sideWalksWithHighAnkles(false);
-        List<Double> chain = new ArrayList<>();
-        List<Double> calibrated = new ArrayList<>();
-        for (SyntheticWalks.Walk w : walks) {
-            GaitParameters plain = new GaitAnalyzer(AnalysisSettings.defaults()).analyze(w.series()).parameters();
-            // when the camera is calibrated at the walkway and the subject's height is known
-            GaitParameters p = new GaitAnalyzer(AnalysisSettings.defaults().withMetresPerPixel(w.metresPerPixel())
-                    .withSubjectHeightM(w.bodyHeightM())).analyze(w.series()).parameters();
-            chain.add(plain.stepLengthBh() / w.truth().stepLength() - 1);
-            calibrated.add(p.stepLengthBh() / w.truth().stepLength() - 1);
+        // views of our rendered walkers, 0.03 H in frontal ones), measured as they are and calibrated
+        List<SideReadings> walks = sideWalksWithHighAnkles(false);
+        for (SideReadings r : walks) {
             // then metres come from the pixels and body heights from the subject's height
-            assertThat(p.stepLengthM() / w.truth().stepLengthMetres() - 1).as("metres, walk %d", w.plan().walk())
-                    .isBetween(-0.1, 0.1);
-            assertThat(p.stepLengthBh()).isCloseTo(p.stepLengthM() / w.bodyHeightM(),
+            assertThat(r.calibrated().stepLengthM() / r.walk().truth().stepLengthMetres() - 1)
+                    .as("metres, walk %d", r.walk().plan().walk()).isBetween(-0.1, 0.1);
+            assertThat(r.calibrated().stepLengthBh()).isCloseTo(r.calibrated().stepLengthM() / r.walk().bodyHeightM(),
                     org.assertj.core.data.Offset.offset(1e-9));
         }
+        List<Double> chain = walks.stream().map(SideReadings::plainError).toList();
+        List<Double> calibrated = walks.stream().map(SideReadings::calibratedError).toList();
         System.out.println("Side-view step length errors, ankles 0.05 H high: by the chain " + percent(chain)
                 + ", calibrated " + percent(calibrated));
         // and the chain's shortfall (0.05 of its 0.779 H: about 6 %) is in every uncalibrated length, not in the
         // calibrated ones, whose median error is the side-view measure's own
-        for (int i = 0; i < walks.size(); i++) {
-            assertThat(chain.get(i) - calibrated.get(i)).as("walk %d", walks.get(i).plan().walk())
+        for (SideReadings r : walks) {
+            assertThat(r.plainError() - r.calibratedError()).as("walk %d", r.walk().plan().walk())
                     .isBetween(0.05, 0.09);
         }
         assertThat(median(chain)).isGreaterThan(0.04);
@@ -201,24 +193,16 @@ class GaitAccuracyTest {
     @Test
     void sideView_withTheSilhouettesLowerEnd_stepLengthDoesNotFollowThePoseModelsAnkles() {
         // given the side walks of the test above, ankles 0.05 H high, from a pose model that also segments the walker
-        // (the silhouette's lower end where the feet's soles are)
-        List<SyntheticWalks.Walk> walks = sideWalksWithHighAnkles(true);
-        List<Double> toFloor = new ArrayList<>();
-        List<Double> calibrated = new ArrayList<>();
-        for (SyntheticWalks.Walk w : walks) {
-            // when measured without calibration, and calibrated at the walkway with the subject's height
-            GaitParameters plain = new GaitAnalyzer(AnalysisSettings.defaults()).analyze(w.series()).parameters();
-            GaitParameters p = new GaitAnalyzer(AnalysisSettings.defaults().withMetresPerPixel(w.metresPerPixel())
-                    .withSubjectHeightM(w.bodyHeightM())).analyze(w.series()).parameters();
-            toFloor.add(plain.stepLengthBh() / w.truth().stepLength() - 1);
-            calibrated.add(p.stepLengthBh() / w.truth().stepLength() - 1);
-        }
+        // (the silhouette's lower end where the feet's soles are), measured as they are and calibrated
+        List<SideReadings> walks = sideWalksWithHighAnkles(true);
+        List<Double> toFloor = walks.stream().map(SideReadings::plainError).toList();
         System.out.println("Side-view step length errors, ankles 0.05 H high, silhouette's lower end given: by the"
-                + " chain to the floor " + percent(toFloor) + ", calibrated " + percent(calibrated));
+                + " chain to the floor " + percent(toFloor) + ", calibrated "
+                + percent(walks.stream().map(SideReadings::calibratedError).toList()));
         // then the body height taken down to the floor loses nothing to the high ankles: the uncalibrated lengths read
         // as the calibrated ones do (the chain to the ankles read them 5-9 % longer, above)
-        for (int i = 0; i < walks.size(); i++) {
-            assertThat(toFloor.get(i) - calibrated.get(i)).as("walk %d", walks.get(i).plan().walk())
+        for (SideReadings r : walks) {
+            assertThat(r.plainError() - r.calibratedError()).as("walk %d", r.walk().plan().walk())
                     .isBetween(-0.03, 0.03);
         }
         assertThat(Math.abs(median(toFloor))).isLessThan(0.03);
@@ -229,8 +213,7 @@ class GaitAccuracyTest {
         // given the frontal walks of the frontal step-length test (away, turn, towards) with every ankle keypoint
         // 0.05 H high, once without and once with the silhouette's lower end, which in a frontal view takes in the
         // foot's length pointing at the camera, and ends at the soles only while the walker turns side-on
-        List<Measured> frontal = WALKS.stream().filter(m -> m.walk().view() == io.loupe.samples.gait.View.FRONTAL
-                && m.walk().plan().score() <= 2 && m.truth().straightSteps() >= 4).toList();
+        List<Measured> frontal = frontalWalksOfScores0To2();
         List<SyntheticWalks.Walk> chainOnly = withHighAnkles(frontal, false);
         List<SyntheticWalks.Walk> segmented = withHighAnkles(frontal, true);
         AnalysisSettings settings = AnalysisSettings.defaults().withFocalLengthPx(frontal.get(0).walk().focalPx());
@@ -260,14 +243,39 @@ class GaitAccuracyTest {
         assertThat(median(turned) - median(exact)).isBetween(-0.02, 0.02);
     }
 
+    /** The frontal walks (away, turn, towards) of scores 0-2 with at least 4 straight steps. */
+    private static List<Measured> frontalWalksOfScores0To2() {
+        List<Measured> walks = WALKS.stream().filter(m -> m.walk().view() == io.loupe.samples.gait.View.FRONTAL
+                && m.walk().plan().score() <= 2 && m.truth().straightSteps() >= 4).toList();
+        assertThat(walks).hasSizeGreaterThanOrEqualTo(6);
+        return walks;
+    }
+
+    /** A side walk measured as it is, and calibrated at the walkway with the subject's height. */
+    private record SideReadings(SyntheticWalks.Walk walk, GaitParameters plain, GaitParameters calibrated) {
+        static SideReadings of(SyntheticWalks.Walk w) {
+            return new SideReadings(w, new GaitAnalyzer(AnalysisSettings.defaults()).analyze(w.series()).parameters(),
+                    new GaitAnalyzer(AnalysisSettings.defaults().withMetresPerPixel(w.metresPerPixel())
+                            .withSubjectHeightM(w.bodyHeightM())).analyze(w.series()).parameters());
+        }
+
+        double plainError() {
+            return plain.stepLengthBh() / walk.truth().stepLength() - 1;
+        }
+
+        double calibratedError() {
+            return calibrated.stepLengthBh() / walk.truth().stepLength() - 1;
+        }
+    }
+
     /**
-     * The side walks of scores 0-3 with six straight steps or more, every ankle keypoint 0.05 H above the true ankle;
-     * {@code segmented}: with the silhouette's lower end too.
+     * The side walks of scores 0-3 with six straight steps or more, every ankle keypoint 0.05 H above the true ankle
+     * ({@code segmented}: with the silhouette's lower end too), read as they are and calibrated.
      */
-    private static List<SyntheticWalks.Walk> sideWalksWithHighAnkles(boolean segmented) {
-        List<SyntheticWalks.Walk> walks = withHighAnkles(WALKS.stream().filter(m -> m.walk().view()
+    private static List<SideReadings> sideWalksWithHighAnkles(boolean segmented) {
+        List<SideReadings> walks = withHighAnkles(WALKS.stream().filter(m -> m.walk().view()
                 == io.loupe.samples.gait.View.SIDE && m.truth().straightSteps() >= 6 && m.walk().plan().score() <= 3)
-                .toList(), segmented);
+                .toList(), segmented).stream().map(SideReadings::of).toList();
         assertThat(walks).hasSizeGreaterThanOrEqualTo(8);
         return walks;
     }

@@ -147,7 +147,7 @@ final class SyntheticWalks {
         return Math.hypot(k[3 * joint] - before[3 * joint], k[3 * joint + 1] - before[3 * joint + 1]);
     }
 
-    /** Rough body height in pixels (nose to lower ankle, ×1.1), for scaling the noise. */
+    /** The lowest image row of the feet's heel and toe points: where a segmenting pose model's silhouette ends. */
     private static float sole(Pose pose, Camera camera) {
         double lowest = Double.NEGATIVE_INFINITY;
         for (BodyPoint p : new BodyPoint[] {BodyPoint.LEFT_HEEL, BodyPoint.RIGHT_HEEL, BodyPoint.LEFT_TOE,
@@ -157,6 +157,7 @@ final class SyntheticWalks {
         return (float) lowest;
     }
 
+    /** Rough body height in pixels (nose to lower ankle, ×1.1), for scaling the noise. */
     private static double pixelHeight(double[] k) {
         double top = k[1];
         double bottom = Math.max(k[3 * 15 + 1], k[3 * 16 + 1]);
