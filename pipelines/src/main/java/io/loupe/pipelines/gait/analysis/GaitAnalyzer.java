@@ -304,8 +304,7 @@ public final class GaitAnalyzer {
     }
 
     /**
-     * A step length: in body heights by {@link Tracks#statureToFloor} (side view) or {@link Tracks#stature}
-     * (frontal), and (side view only, else NaN) in pixels, which
+     * A step length: in body heights by {@link Tracks#stature}, and (side view only, else NaN) in pixels, which
      * {@code calibration.metresPerPixel} turns into metres without the pose model's shoulder-to-ankle chain.
      */
     private record Length(double bh, double pixels) {
@@ -335,12 +334,12 @@ public final class GaitAnalyzer {
                 int b = s[1];
                 double progression = Math.abs(k.hipX[b] - k.hipX[a]);
                 pelvisPx.add(progression);
-                pelvis.add(progression / ((k.statureToFloor[a] + k.statureToFloor[b]) / 2));
+                pelvis.add(progression / ((k.stature[a] + k.stature[b]) / 2));
                 int l = k.footJoint(Foot.LEFT, a, b + 1);
                 int r = k.footJoint(Foot.RIGHT, a, b + 1);
                 double apart = Math.abs(k.x[l][b] - k.x[r][b]);
                 feetPx.add(apart);
-                feet.add(apart / k.statureToFloor[b]);
+                feet.add(apart / k.stature[b]);
             }
             double p = Signals.mean(pelvis);
             double f = Signals.mean(feet);

@@ -12,19 +12,19 @@ import java.util.List;
  * by Winter's anthropometric proportions (hip joint at 0.530 H, ankle at 0.039 H; D. A. Winter, Biomechanics and Motor
  * Control of Human Movement); the median over a second is taken so that keypoint jitter and a leg foreshortened in a
  * few frames do not change the scale. Without legs, the trunk (hip centre to shoulder centre, {@value #TRUNK_SHARE} H)
- * stands in. {@link #stature}, the unit of a frontal view's step length: the chain from the shoulders through the hips
- * to the ankles ({@value #LEG_SHARE} + {@value #TRUNK_SHARE} H). A pose model's hip keypoint need not sit on the hip
- * joint (BlazePose puts it low on our rendered walkers: thigh and shank 7-12 % short, the trunk 1-7 % long), and where
- * it sits between shoulder and knee does not change the chain; on the generated walks it measured 0.93-0.97 of the
- * true chain where the legs alone measured 0.88-0.93. Where it puts the ankle inside the shoe does (BlazePose full:
- * 0.02-0.03 H high on our walkers). {@link #statureToFloor}, the unit of a side view's step length, takes the chain on
- * to the floor where the pose model segments the person: the lower ankle's height above the silhouette's lower end is
- * added and the chain taken for the shoulders' height, {@value #SHOULDER_SHARE} H (Winter: the ankle joint 0.039 H
- * above the sole), so that what the shank loses to a high ankle its height above the floor gains. Seen from the side
- * the silhouette ends at the soles; seen from the front a foot's length points at the camera and shows as height in
- * the picture, more as the walker nears. So a frontal view's chain is scaled by {@link #floorScale}, what the floor
- * added to it where the walker was seen side-on (in his turn): the same pose model's shortfall on the same walker,
- * measured where the silhouette ends at the soles. The legs stay the scale for the rest: in a frontal view the trunk
+ * stands in. {@link #stature}, the unit of step length: the chain from the shoulders through the hips to the ankles
+ * ({@value #LEG_SHARE} + {@value #TRUNK_SHARE} H) scaled by {@link #floorScale}. A pose model's hip keypoint need not
+ * sit on the hip joint (BlazePose puts it low on our rendered walkers: thigh and shank 7-12 % short, the trunk 1-7 %
+ * long), and where it sits between shoulder and knee does not change the chain; on the generated walks it measured
+ * 0.93-0.97 of the true chain where the legs alone measured 0.88-0.93. Where it puts the ankle inside the shoe does
+ * (BlazePose full: 0.02-0.03 H high on our walkers). Where the pose model segments the person, the chain is taken on
+ * to the floor: the lower ankle's height above the silhouette's lower end is added and the chain taken for the
+ * shoulders' height, {@value #SHOULDER_SHARE} H (Winter: the ankle joint 0.039 H above the sole), so that what the
+ * shank loses to a high ankle its height above the floor gains. That holds where the walker is seen side-on, where the
+ * silhouette ends at his soles; seen from the front a foot's length points at the camera and shows as height in the
+ * picture, more as he nears. So the chain is scaled by what the floor added to it in the side-on samples
+ * ({@link #floorScale}): in a side view nearly all of them, in a frontal view his turn; the same pose model's
+ * shortfall on the same walker in the same bout. The legs stay the scale for the rest: in a frontal view the trunk
  * foreshortens as the walker leans, which made the walking direction, and so the frontal cadence, worse.
  */
 final class Tracks {
@@ -34,8 +34,8 @@ final class Tracks {
     static final double SHOULDER_SHARE = 0.818;
     /**
      * The lower ankle more than this share of the chain above the silhouette's lower end is not standing on it (the
-     * mask took in something below the feet, or the ankle keypoints are lost): that sample's chain stops at the
-     * ankles. A foot lifting off its toes raises the ankle about 0.08 H, a tenth of the chain.
+     * mask took in something below the feet, or the ankle keypoints are lost): that sample does not measure the floor.
+     * A foot lifting off its toes raises the ankle about 0.08 H, a tenth of the chain.
      */
     static final double MAX_ANKLE_HEIGHT = 0.15;
     static final double HEIGHT_QUANTILE = 0.5;
@@ -68,11 +68,6 @@ final class Tracks {
      * those were never seen.
      */
     final double[] stature;
-    /**
-     * Body height in pixels per sample from shoulders, hips and ankles and on to the floor in the samples where the
-     * silhouette's lower end was measured; {@link #stature} where it never was.
-     */
-    final double[] statureToFloor;
     final double[] hipX;
     final double[] hipY;
     final double[] shoulderX;
@@ -123,38 +118,33 @@ final class Tracks {
         double[] leg = new double[n];
         double[] trunk = new double[n];
         double[] chain = new double[n];
-        double[] toFloor = new double[n];
         double[] sideOnFloor = new double[n];
         int sideOnSamples = 0;
-        boolean floorSeen = false;
         for (int i = 0; i < n; i++) {
             double l = dist(Joints.LEFT_HIP, Joints.LEFT_KNEE, i) + dist(Joints.LEFT_KNEE, Joints.LEFT_ANKLE, i);
             double r = dist(Joints.RIGHT_HIP, Joints.RIGHT_KNEE, i) + dist(Joints.RIGHT_KNEE, Joints.RIGHT_ANKLE, i);
             leg[i] = Double.isNaN(l) ? r : Double.isNaN(r) ? l : (l + r) / 2;
             trunk[i] = Math.hypot(hipX[i] - shoulderX[i], hipY[i] - shoulderY[i]);
             chain[i] = leg[i] + trunk[i];
+            double byChain = chain[i] / (LEG_SHARE + TRUNK_SHARE);
             double above = s.silhouetteBottom(i) - lowerAnkleY(i);
-            boolean standing = above >= 0 && above <= MAX_ANKLE_HEIGHT * chain[i];
-            toFloor[i] = standing ? (chain[i] + above) / SHOULDER_SHARE : chain[i] / (LEG_SHARE + TRUNK_SHARE);
-            floorSeen |= standing;
-            boolean measured = standing && sideOn(i, chain[i]);
-            sideOnFloor[i] = measured ? toFloor[i] / (chain[i] / (LEG_SHARE + TRUNK_SHARE)) : Double.NaN;
+            boolean measured = above >= 0 && above <= MAX_ANKLE_HEIGHT * chain[i] && sideOn(i, byChain);
+            sideOnFloor[i] = measured ? (chain[i] + above) / SHOULDER_SHARE / byChain : Double.NaN;
             sideOnSamples += measured ? 1 : 0;
         }
         h = anySeen(leg) ? bodyHeight(leg, LEG_SHARE) : bodyHeight(trunk, TRUNK_SHARE);
         floorScale = sideOnSamples >= samples(MIN_SIDE_ON_S) ? Signals.quantile(sideOnFloor, 0.5) : 1;
         stature = anySeen(chain) ? scaled(bodyHeight(chain, LEG_SHARE + TRUNK_SHARE), floorScale) : h;
-        statureToFloor = floorSeen ? bodyHeight(toFloor, 1) : stature;
     }
 
     /**
-     * Side-on: shoulders and hips spread across the picture (summed) less than {@value #SIDE_ON_SPREAD} of the body
-     * height the chain gives.
+     * Side-on: shoulders and hips spread across the picture (summed) less than {@value #SIDE_ON_SPREAD} of
+     * {@code height}, the body height the chain gives.
      */
-    private boolean sideOn(int i, double chain) {
+    private boolean sideOn(int i, double height) {
         double spread = Math.abs(x[Joints.LEFT_SHOULDER][i] - x[Joints.RIGHT_SHOULDER][i])
                 + Math.abs(x[Joints.LEFT_HIP][i] - x[Joints.RIGHT_HIP][i]);
-        return spread < SIDE_ON_SPREAD * chain / (LEG_SHARE + TRUNK_SHARE);
+        return spread < SIDE_ON_SPREAD * height;
     }
 
     private static double[] scaled(double[] v, double factor) {
