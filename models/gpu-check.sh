@@ -45,6 +45,10 @@ if [ -n "$missing" ]; then
   echo "gpu-check: not found on the library path:$missing." >&2
   echo "  onnxruntime_gpu 1.29.0 needs CUDA 12.x, cuDNN 9 and (for TensorRT) TensorRT 10; add their lib folders to" >&2
   echo "  LD_LIBRARY_PATH (pip wheels: nvidia-cudnn-cu12, tensorrt-cu12-libs put them under site-packages)." >&2
+  if [[ "$missing" == *libcudart.so.12* ]] && ldconfig -p 2>/dev/null | grep -q "libcudart.so.13"; then
+    echo "  This machine has CUDA 13 (libcudart.so.13), which the CUDA 12 build of onnxruntime_gpu cannot load: install" >&2
+    echo "  CUDA 12's runtime libraries beside it (cudart, cublas, cublasLt, curand), or use a CUDA 12 image." >&2
+  fi
   [[ "$missing" == *libnvinfer* && "$missing" != *libcudart* && "$missing" != *libcudnn* ]] \
     && echo "  Continuing: CUDA can be checked; every TensorRT check will fail." >&2 \
     || exit 2
