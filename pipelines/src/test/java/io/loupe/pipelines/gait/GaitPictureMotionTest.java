@@ -2,6 +2,8 @@ package io.loupe.pipelines.gait;
 
 import io.loupe.pipelines.gait.analysis.AnalysisSettings;
 import io.loupe.pipelines.gait.analysis.GaitAnalyzer;
+import io.loupe.pipelines.gait.analysis.Joints;
+import io.loupe.pipelines.gait.analysis.KeypointSeries;
 import io.loupe.samples.core.Seeds;
 import io.loupe.samples.gait.GaitPlanner;
 import io.loupe.samples.gait.View;
@@ -19,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against the cadence with the feet's motion in the picture as well ({@link FootMotion}, stood in for by
  * {@link SyntheticWalks}), on the very same keypoints. Frontal walks of scores 0-3 with keypoints jittering 2 % of body
  * height (four times {@link GaitAccuracyTest}'s); side-view shufflers (score 4, steps of 5-9 % of body height) with
- * 1 %, three times that on the far side.
+ * 1 %, three times that on the far side. And frontal walks whose feet the picture shows without their steps.
  */
 class GaitPictureMotionTest {
     private static final double NOISE_BH = 0.02;
@@ -88,5 +90,54 @@ class GaitPictureMotionTest {
         // then the picture times all but one within 5 % (5 of 6: -1.4 to +5.3 %), the keypoints alone fewer (3 of 6;
         // one read 25 % high)
         assertThat(picturedWithin).isGreaterThanOrEqualTo(plans.size() - 1).isGreaterThan(keypointsWithin);
+    }
+
+    @Test
+    void frontalCadence_pictureShowingTheFeetButNotTheirSteps_isTimedByTheKeypoints() {
+        // given frontal walks of every score with keypoints as clean as GaitAccuracyTest's, and a picture in which the
+        // feet never change (steps too small to see, whose blocks the video's encoder skipped: a severe shuffler far
+        // from the camera)
+        List<WalkPlan> plans = GaitPlanner.plan(40, 10, Seeds.random(29, "gait/walks")).stream()
+                .filter(p -> p.view() == View.FRONTAL).toList();
+        assertThat(plans).hasSizeGreaterThanOrEqualTo(15);
+        int keypointsTimed = 0;
+        List<String> report = new ArrayList<>();
+        for (WalkPlan plan : plans) {
+            SyntheticWalks.Walk walk = SyntheticWalks.walk(plan, GaitAccuracyTest.NOISE_BH, GaitAccuracyTest.DROPOUT,
+                    29, false);
+            GaitAnalyzer analyzer = new GaitAnalyzer(AnalysisSettings.defaults().withFocalLengthPx(walk.focalPx()));
+            Double keypoints = analyzer.analyze(walk.series()).parameters().cadenceSpm();
+            Double unchanging = analyzer.analyze(withUnchangingFeet(walk.series()))
+                    .parameters().cadenceSpm();
+            keypointsTimed += keypoints == null ? 0 : 1;
+            report.add(String.format(Locale.ROOT, "score %d: %.1f, keypoints %s, unchanging feet %s", plan.score(),
+                    walk.truth().cadence(), oneDecimal(keypoints), oneDecimal(unchanging)));
+
+            // then the cadence is the one the keypoints alone give, not none
+            assertThat(unchanging).as(report.get(report.size() - 1)).isEqualTo(keypoints);
+        }
+        System.out.println("Frontal cadence, the feet unchanging in the picture: " + report);
+        assertThat(keypointsTimed).isGreaterThanOrEqualTo(plans.size() - 2);
+    }
+
+    private static String oneDecimal(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** The series with both feet's motion in the picture measured and nil: no foot ever stepped there. */
+    private static KeypointSeries withUnchangingFeet(KeypointSeries s) {
+        KeypointSeries out = new KeypointSeries(s.size());
+        float[] xs = new float[Joints.COUNT];
+        float[] ys = new float[Joints.COUNT];
+        float[] ss = new float[Joints.COUNT];
+        for (int i = 0; i < s.size(); i++) {
+            for (int j = 0; j < Joints.COUNT; j++) {
+                xs[j] = s.x(j, i);
+                ys[j] = s.y(j, i);
+                ss[j] = s.score(j, i);
+            }
+            out.add(s.time(i), xs, ys, ss, 0f, 0f, s.silhouetteBottom(i));
+        }
+        return out;
     }
 }

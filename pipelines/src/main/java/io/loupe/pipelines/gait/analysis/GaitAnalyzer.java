@@ -23,7 +23,9 @@ import java.util.Optional;
  * were mistimed (a pose model's jitter around the feet, seen in frontal views) and the rhythm gives the mean step time.
  * In a frontal view whose rhythm comes from the feet's motion in the picture, that rhythm gives it wherever a segment
  * holds {@value #PICTURED_RHYTHM_STRIDES} periods: it does not rest on the ankles' keypoints, which time a frontal
- * walker's steps worst. Step-time variability still comes from the heel strikes.
+ * walker's steps worst; where the picture shows the feet but no rhythm (a shuffler's steps too small to see), the
+ * ankles' keypoints give the rhythm and the heel strikes as in a frontal view whose feet the picture does not show.
+ * Step-time variability still comes from the heel strikes.
  * A parameter whose keypoints were not seen well enough is null with the reason, never invented: arm swing needs
  * shoulders and elbows in {@value #MIN_COVERAGE} of the straight-walking samples, trunk flexion shoulders and hips, and
  * the sagittal-plane measures (arm swing, trunk flexion, foot lift) need a side view.
@@ -86,6 +88,11 @@ public final class GaitAnalyzer {
         List<Stretch> segments = Segments.walking(k, stretches, freezes);
         boolean pictured = HeelStrikes.fromPicture(k, view, segments);
         double period = HeelStrikes.period(k, view, segments, pictured);
+        if (pictured && Double.isNaN(period)) {
+            // the picture shows the feet but no rhythm (steps too small to see): the keypoints' rhythm, if they keep one
+            pictured = false;
+            period = HeelStrikes.period(k, view, segments, false);
+        }
         Optional<List<HeelStrike>> fromPicture = PictureSteps.strikes(k, view, segments, freezes, period);
         List<HeelStrike> strikes;
         if (fromPicture.isPresent()) {
