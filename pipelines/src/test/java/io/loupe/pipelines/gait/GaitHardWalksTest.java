@@ -210,33 +210,9 @@ class GaitHardWalksTest {
         System.out.println("Step length with the hips placed low, against as walked: " + report);
     }
 
-    /** One sample's keypoints, edited in place: x, y and score per joint, at sample index {@code n}. */
-    @FunctionalInterface
-    private interface SampleEdit {
-        void apply(int n, float[] x, float[] y, float[] c);
-    }
-
-    /** A copy of {@code s} with {@code edit} applied to every sample. */
-    private static KeypointSeries edited(KeypointSeries s, SampleEdit edit) {
-        KeypointSeries out = new KeypointSeries(s.size());
-        float[] x = new float[Joints.COUNT];
-        float[] y = new float[Joints.COUNT];
-        float[] c = new float[Joints.COUNT];
-        for (int n = 0; n < s.size(); n++) {
-            for (int j = 0; j < Joints.COUNT; j++) {
-                x[j] = s.x(j, n);
-                y[j] = s.y(j, n);
-                c[j] = s.score(j, n);
-            }
-            edit.apply(n, x, y, c);
-            out.add(s.time(n), x, y, c);
-        }
-        return out;
-    }
-
     /** The series with sample {@code i}'s left and right keypoints swapped. */
     private static KeypointSeries swapped(KeypointSeries s, int i) {
-        return edited(s, (n, x, y, c) -> {
+        return SyntheticWalks.edited(s, (n, x, y, c) -> {
             if (n == i) {
                 for (int[] p : PAIRS) {
                     swap(x, p);
@@ -259,7 +235,7 @@ class GaitHardWalksTest {
      */
     private static KeypointSeries farLegGuessed(KeypointSeries s, double pull) {
         int[][] legs = {{Joints.LEFT_KNEE, Joints.RIGHT_KNEE}, {Joints.LEFT_ANKLE, Joints.RIGHT_ANKLE}};
-        return edited(s, (n, x, y, c) -> {
+        return SyntheticWalks.edited(s, (n, x, y, c) -> {
             for (int[] p : legs) {
                 int far = c[p[0]] == 0.5f ? p[0] : c[p[1]] == 0.5f ? p[1] : -1;
                 int near = far == p[0] ? p[1] : p[0];
@@ -276,7 +252,7 @@ class GaitHardWalksTest {
     private static KeypointSeries legsSwapped(KeypointSeries s, Set<Integer> at) {
         int[][] legs = {{Joints.LEFT_KNEE, Joints.RIGHT_KNEE}, {Joints.LEFT_ANKLE, Joints.RIGHT_ANKLE},
             {Joints.LEFT_HEEL, Joints.RIGHT_HEEL}, {Joints.LEFT_TOE, Joints.RIGHT_TOE}};
-        return edited(s, (n, x, y, c) -> {
+        return SyntheticWalks.edited(s, (n, x, y, c) -> {
             if (at.contains(n)) {
                 for (int[] p : legs) {
                     swap(x, p);
@@ -290,7 +266,7 @@ class GaitHardWalksTest {
     /** The series with each hip keypoint moved {@code share} of the way to its knee. */
     private static KeypointSeries hipsLowered(KeypointSeries s, double share) {
         int[][] thighs = {{Joints.LEFT_HIP, Joints.LEFT_KNEE}, {Joints.RIGHT_HIP, Joints.RIGHT_KNEE}};
-        return edited(s, (n, x, y, c) -> {
+        return SyntheticWalks.edited(s, (n, x, y, c) -> {
             for (int[] t : thighs) {
                 if (!Float.isNaN(x[t[0]]) && !Float.isNaN(x[t[1]])) {
                     x[t[0]] += (float) (share * (x[t[1]] - x[t[0]]));
@@ -303,7 +279,7 @@ class GaitHardWalksTest {
     /** The series with {@code elbow} scored 0.1 and swung half as far from its shoulder's vertical. */
     private static KeypointSeries hiddenArm(KeypointSeries s, int elbow) {
         int shoulder = elbow == Joints.LEFT_ELBOW ? Joints.LEFT_SHOULDER : Joints.RIGHT_SHOULDER;
-        return edited(s, (n, x, y, c) -> {
+        return SyntheticWalks.edited(s, (n, x, y, c) -> {
             if (!Float.isNaN(x[elbow]) && !Float.isNaN(x[shoulder])) {
                 double dx = x[elbow] - x[shoulder];
                 double dy = y[elbow] - y[shoulder];

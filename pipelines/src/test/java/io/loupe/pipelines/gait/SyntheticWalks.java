@@ -142,6 +142,38 @@ final class SyntheticWalks {
                 model.plan().steps().stream().filter(s -> s.time() >= 0 && s.time() < plan.seconds()).toList());
     }
 
+    /** One sample's keypoints, edited in place: x, y and score per joint, at sample index {@code n}. */
+    @FunctionalInterface
+    interface SampleEdit {
+        void apply(int n, float[] x, float[] y, float[] c);
+    }
+
+    /** A copy of {@code s} with {@code edit} applied to every sample; the feet's motion in the picture is dropped. */
+    static KeypointSeries edited(KeypointSeries s, SampleEdit edit) {
+        return edited(s, edit, Float.NaN);
+    }
+
+    /**
+     * A copy of {@code s} with {@code edit} applied to every sample, each foot's motion in the picture
+     * {@code footMotion} in every sample (NaN: not measured), the silhouette's lower end kept.
+     */
+    static KeypointSeries edited(KeypointSeries s, SampleEdit edit, float footMotion) {
+        KeypointSeries out = new KeypointSeries(s.size());
+        float[] x = new float[Joints.COUNT];
+        float[] y = new float[Joints.COUNT];
+        float[] c = new float[Joints.COUNT];
+        for (int n = 0; n < s.size(); n++) {
+            for (int j = 0; j < Joints.COUNT; j++) {
+                x[j] = s.x(j, n);
+                y[j] = s.y(j, n);
+                c[j] = s.score(j, n);
+            }
+            edit.apply(n, x, y, c);
+            out.add(s.time(n), x, y, c, footMotion, footMotion, s.silhouetteBottom(n));
+        }
+        return out;
+    }
+
     /** How far a true keypoint moved between two frames, pixels. */
     private static double moved(double[] k, double[] before, int joint) {
         return Math.hypot(k[3 * joint] - before[3 * joint], k[3 * joint + 1] - before[3 * joint + 1]);
