@@ -43,7 +43,7 @@ public final class GaitAnalyzer {
     /** ... when a walking segment holds at least this many stride periods (else the rhythm is not well measured). */
     static final double RHYTHM_STRIDES = 2;
     /**
-     * A rhythm from the feet's motion in the picture ({@link HeelStrikes#fromPicture}) gives the mean step time
+     * A rhythm from the feet's motion in the picture ({@link HeelStrikes#rhythm}) gives the mean step time
      * whenever a walking segment holds this many stride periods, even where fewer than {@value #MIN_STEPS} straight
      * steps were found.
      */
@@ -86,13 +86,9 @@ public final class GaitAnalyzer {
         boolean[] still = Freezes.still(k, settings.stillBh());
         List<FreezeEpisode> freezes = Freezes.find(k, still, settings.minFreezeS());
         List<Stretch> segments = Segments.walking(k, stretches, freezes);
-        boolean pictured = HeelStrikes.fromPicture(k, view, segments);
-        double period = HeelStrikes.period(k, view, segments, pictured);
-        if (pictured && Double.isNaN(period)) {
-            // the picture shows the feet but no rhythm (steps too small to see): the keypoints' rhythm, if they keep one
-            pictured = false;
-            period = HeelStrikes.period(k, view, segments, false);
-        }
+        HeelStrikes.Rhythm strideRhythm = HeelStrikes.rhythm(k, view, segments);
+        boolean pictured = strideRhythm.pictured();
+        double period = strideRhythm.period();
         Optional<List<HeelStrike>> fromPicture = PictureSteps.strikes(k, view, segments, freezes, period);
         List<HeelStrike> strikes;
         if (fromPicture.isPresent()) {

@@ -72,14 +72,13 @@ final class HeelStrikes {
     /**
      * The stride period in samples (fractional: the autocorrelation peak is refined by a parabola through its
      * neighbours) of each foot's lead over the pelvis (side view) or of the feet's vertical distance apart (frontal
-     * view; their motion in the picture where {@link #fromPicture}), pooled over the segments (and feet): each
-     * segment's mean is removed, products are summed over pairs within a segment, and each lag is normalised by its
-     * number of pairs. The first peak between {@value #MIN_STRIDE_S} and
-     * {@value #MAX_STRIDE_S} s (and no longer than the longest segment less {@value #MIN_OVERLAP_S} s) of at least
-     * {@value #MIN_CORRELATION}. Twice the label-free step period instead where the stride period is about four of them
+     * view; their motion in the picture where {@code pictured}, see {@link #rhythm}), pooled over the segments (and
+     * feet): each segment's mean is removed, products are summed over pairs within a segment, and each lag is
+     * normalised by its number of pairs. The first peak between {@value #MIN_STRIDE_S} and {@value #MAX_STRIDE_S} s
+     * (and no longer than the longest segment less {@value #MIN_OVERLAP_S} s) of at least {@value #MIN_CORRELATION}. Twice the label-free step period instead where the stride period is about four of them
      * or was not found; NaN when neither is.
      *
-     * @param pictured whether to use the feet's motion in the picture ({@link #fromPicture})
+     * @param pictured whether to use the feet's motion in the picture (frontal view, {@link #rhythm})
      */
     static double period(Tracks k, View view, List<Stretch> segments, boolean pictured) {
         List<double[]> parts = new ArrayList<>();
@@ -211,11 +210,26 @@ final class HeelStrikes {
     }
 
     /**
-     * Whether the stride period comes from the feet's motion in the picture ({@link #swing}): in a frontal view, where
-     * both feet's motion was measured in {@value FeetInPicture#MIN_COVERAGE} of the walking segments' samples.
+     * The stride period in samples ({@link #period}, NaN when none is found) and whether it came from the feet's motion
+     * in the picture.
      */
-    static boolean fromPicture(Tracks k, View view, List<Stretch> segments) {
-        return view == View.FRONTAL && k.motionMeasured(segments);
+    record Rhythm(double period, boolean pictured) {
+    }
+
+    /**
+     * The stride period: from the feet's motion in the picture ({@link #swing}) in a frontal view where both feet's
+     * motion was measured in {@value FeetInPicture#MIN_COVERAGE} of the walking segments' samples and it shows one;
+     * else, and where the picture shows the feet but no rhythm (a shuffler's steps too small to see), from the
+     * keypoints.
+     */
+    static Rhythm rhythm(Tracks k, View view, List<Stretch> segments) {
+        if (view == View.FRONTAL && k.motionMeasured(segments)) {
+            double pictured = period(k, view, segments, true);
+            if (!Double.isNaN(pictured)) {
+                return new Rhythm(pictured, true);
+            }
+        }
+        return new Rhythm(period(k, view, segments, false), false);
     }
 
     /**
