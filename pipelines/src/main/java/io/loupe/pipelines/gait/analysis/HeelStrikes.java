@@ -75,8 +75,9 @@ final class HeelStrikes {
      * view; their motion in the picture where {@code pictured}, see {@link #rhythm}), pooled over the segments (and
      * feet): each segment's mean is removed, products are summed over pairs within a segment, and each lag is
      * normalised by its number of pairs. The first peak between {@value #MIN_STRIDE_S} and {@value #MAX_STRIDE_S} s
-     * (and no longer than the longest segment less {@value #MIN_OVERLAP_S} s) of at least {@value #MIN_CORRELATION}. Twice the label-free step period instead where the stride period is about four of them
-     * or was not found; NaN when neither is.
+     * (and no longer than the longest segment less {@value #MIN_OVERLAP_S} s) of at least {@value #MIN_CORRELATION}.
+     * Twice the label-free step period instead where the stride period is about four of them or was not found; NaN
+     * when neither is.
      *
      * @param pictured whether to use the feet's motion in the picture (frontal view, {@link #rhythm})
      */
