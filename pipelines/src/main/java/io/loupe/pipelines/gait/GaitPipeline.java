@@ -68,8 +68,7 @@ public final class GaitPipeline implements Pipeline {
     private final WalkerFacing facing = new WalkerFacing();
     private final FootMotion footMotion = new FootMotion();
     private final float[] motion = new float[2];
-    private final GaitAnalyzer analyzer;
-    private final GaitScoreRules rules;
+    private final GaitMeasurer measurer;
     private final KeypointStore store;
     private final ModelRef model;
     private final PhaseLatencies phases;
@@ -104,8 +103,7 @@ public final class GaitPipeline implements Pipeline {
         this.requestedSession = settings.session();
         this.tracker = new PersonTracker(settings.bouts().lostAfter().toMillis() / 1000.0);
         this.segmenter = new BoutSegmenter(settings.bouts());
-        this.analyzer = new GaitAnalyzer(settings.analysis());
-        this.rules = new GaitScoreRules(settings.bouts().shufflingLiftBh());
+        this.measurer = new GaitMeasurer(settings);
         this.chain = StageChain.of(List.of(new BoutStage()));
     }
 
@@ -315,7 +313,8 @@ public final class GaitPipeline implements Pipeline {
             dropped.incrementAndGet();
             return List.of();
         }
-        BoutAnalysis a = analyzer.analyze(b.series());
+        GaitMeasurer.Measurement measured = measurer.measure(b.series());
+        BoutAnalysis a = measured.analysis();
         if (a.parameters().steps() < settings.bouts().minSteps() && a.parameters().freezing().isEmpty()
                 && a.durationS() < MIN_REPORTED_S) {
             dropped.incrementAndGet();
@@ -323,7 +322,7 @@ public final class GaitPipeline implements Pipeline {
                     a.durationS(), a.parameters().steps(), settings.bouts().minSteps());
             return List.of();
         }
-        GaitScore score = rules.score(a.parameters(), a.lowerBody());
+        GaitScore score = measured.score();
         Instant startedAt = instant(b.startS(), now, lastAt);
         Instant endedAt = instant(b.endS(), now, lastAt);
         String boutId = id.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + startedAt.toEpochMilli() + "-" + (++bouts);

@@ -6,6 +6,7 @@ import io.loupe.pipelines.PhaseLatencies;
 import io.loupe.pipelines.PipelineAlert;
 import io.loupe.pipelines.PipelineResult;
 import io.loupe.pipelines.gait.analysis.KeypointSeries;
+import io.loupe.pipelines.gait.store.BoutCsv;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The whole pipeline after the pose model — tracker, bout cutting, analysis, results, session alerts, the keypoint
@@ -206,8 +208,8 @@ class GaitPipelineTest {
              GaitPipeline p = new GaitPipeline("gait-test", "cam", settings,
                      new ReplayPoseSource(side.series(), false), store, MODEL, new PhaseLatencies())) {
             p.setSession("P-7");
-            play(p, 0, side.frames());
-            p.endOfStream(BASE.plusSeconds(11));
+            List<PipelineResult> results = new ArrayList<>(play(p, 0, side.frames()));
+            results.addAll(p.endOfStream(BASE.plusSeconds(11)));
             assertThat(store.flush(Duration.ofSeconds(10))).isTrue();
 
             // then one CSV of the bout under the session, header first, one line per frame
@@ -217,6 +219,14 @@ class GaitPipelineTest {
                 assertThat(lines.get(0)).startsWith("t,nose_x,nose_y,nose_score");
                 assertThat(lines.size() - 1).isBetween(side.frames() - 30, side.frames());
             });
+            // and, read back and measured again, it gives what the pipeline published
+            GaitResult published = of(results, GaitResult.class).get(0);
+            GaitMeasurer.Measurement again = new GaitMeasurer(settings).measure(BoutCsv.read(bouts.get(0)));
+            assertThat(again.analysis().parameters().cadenceSpm()).isNotNull()
+                    .isCloseTo(published.parameters().cadenceSpm(), within(0.5));
+            assertThat(again.analysis().parameters().stepLengthBh())
+                    .isCloseTo(published.parameters().stepLengthBh(), within(0.002));
+            assertThat(again.score().score()).isEqualTo(published.score().score());
 
             // when the session's keypoints are deleted
             int deleted = p.deleteKeypoints("P-7");

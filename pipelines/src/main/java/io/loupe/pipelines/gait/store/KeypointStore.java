@@ -1,6 +1,5 @@
 package io.loupe.pipelines.gait.store;
 
-import io.loupe.pipelines.gait.analysis.Joints;
 import io.loupe.pipelines.gait.analysis.KeypointSeries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -27,11 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * Bouts' keypoints on local disk — personal data, so kept only as long as {@code retentionDays} and deletable per
- * session. Layout: {@code <dir>/<session>/<boutId>.csv}, one line per frame: {@code t} (seconds from the bout's start),
- * then {@code x,y,score} for each of {@link Joints#NAMES} (empty where missing), then how much the left and the right
- * foot moved in the picture since the previous frame ({@link KeypointSeries#footMotion}, grey levels; empty where not
- * measured), then the frame row where the silhouette ends below ({@link KeypointSeries#silhouetteBottom}; empty where
- * not measured): what the analysis used, so that a bout read back can be measured again. Never leaves the box.
+ * session. Layout: {@code <dir>/<session>/<boutId>.csv} in the format of {@link BoutCsv}: what the analysis used, so
+ * that a bout read back ({@link BoutCsv#read}) can be measured again. Never leaves the box.
  *
  * <p>Writes run on one named daemon thread ({@code gait-store-<pipeline>}) with a bounded queue, so the pipeline
  * worker only copies the series; a bout that finds the queue full is not stored and is counted. Retention is enforced
@@ -210,37 +205,7 @@ public final class KeypointStore implements AutoCloseable {
             Path folder = Files.createDirectories(dir.resolve(session));
             Path tmp = folder.resolve(boutId + ".csv.tmp");
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                StringBuilder header = new StringBuilder("t");
-                for (String name : Joints.NAMES) {
-                    header.append(',').append(name).append("_x,").append(name).append("_y,").append(name)
-                            .append("_score");
-                }
-                header.append(",left_foot_motion,right_foot_motion,silhouette_bottom_y");
-                w.write(header.toString());
-                w.newLine();
-                double t0 = s.size() > 0 ? s.time(0) : 0;
-                StringBuilder line = new StringBuilder(512);
-                for (int i = 0; i < s.size(); i++) {
-                    line.setLength(0);
-                    line.append(String.format(Locale.ROOT, "%.4f", s.time(i) - t0));
-                    for (int j = 0; j < Joints.COUNT; j++) {
-                        float x = s.x(j, i);
-                        if (Float.isNaN(x)) {
-                            line.append(",,,");
-                        } else {
-                            line.append(String.format(Locale.ROOT, ",%.1f,%.1f,%.2f", x, s.y(j, i),
-                                    s.score(j, i)));
-                        }
-                    }
-                    for (int foot = 0; foot < 2; foot++) {
-                        float m = s.footMotion(foot, i);
-                        line.append(Float.isNaN(m) ? "," : String.format(Locale.ROOT, ",%.2f", m));
-                    }
-                    float bottom = s.silhouetteBottom(i);
-                    line.append(Float.isNaN(bottom) ? "," : String.format(Locale.ROOT, ",%.1f", bottom));
-                    w.write(line.toString());
-                    w.newLine();
-                }
+                BoutCsv.write(w, s);
             }
             Files.move(tmp, folder.resolve(boutId + ".csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
