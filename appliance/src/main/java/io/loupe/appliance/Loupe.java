@@ -5,6 +5,7 @@ import io.loupe.appliance.cli.Command;
 import io.loupe.appliance.cli.EvaluateCommand;
 import io.loupe.appliance.cli.InferCommand;
 import io.loupe.appliance.cli.ModelsCommand;
+import io.loupe.appliance.cli.RemeasureCommand;
 import io.loupe.appliance.cli.RunCommand;
 import io.loupe.appliance.cli.SamplesCommand;
 import io.loupe.appliance.cli.TeachCommand;
@@ -15,10 +16,12 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code java -jar loupe.jar [COMMAND] [FLAGS]}: {@code run} (default), {@code validate}, {@code infer}, {@code samples}, {@code teach}, {@code bench}, {@code models}, {@code evaluate}. */
+/** {@code java -jar loupe.jar [COMMAND] [FLAGS]}: {@code run} (default), {@code validate}, {@code infer}, {@code samples}, {@code teach}, {@code bench}, {@code models}, {@code evaluate},
+ * {@code remeasure}. */
 public final class Loupe {
     static final List<Command> COMMANDS = List.of(new RunCommand(), new ValidateCommand(), new InferCommand(),
-            new SamplesCommand(), new TeachCommand(), new BenchCommand(), new ModelsCommand(), new EvaluateCommand());
+            new SamplesCommand(), new TeachCommand(), new BenchCommand(), new ModelsCommand(), new EvaluateCommand(),
+            new RemeasureCommand());
 
     private Loupe() {
     }
