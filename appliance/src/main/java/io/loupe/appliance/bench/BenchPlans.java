@@ -10,6 +10,7 @@ import io.loupe.appliance.config.ConfigValidator;
 import io.loupe.appliance.config.MqttConfig;
 import io.loupe.appliance.config.NodeConfig;
 import io.loupe.appliance.config.PipelineConfig;
+import io.loupe.appliance.config.PipelinePlan;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,9 @@ import java.util.Map;
  * The configurations the benchmark runs: from the user's configuration (or one written for {@code --model/--video}),
  * one pipeline and its camera, replicated to K cameras on the same model, the camera either unpaced (as fast as it
  * goes, every frame kept) or paced like a live camera (the clip's own rate, capped, newest frame kept); the embedded
- * broker on a free port and the data folder in a scratch directory, so a benchmark never touches the box's own.
+ * broker on a free port, and the data folder and every file a pipeline writes (NG images, a trap's store, stored
+ * keypoints: {@link io.loupe.pipelines.PipelineSettings#writingUnder}) in a scratch directory, so a benchmark never
+ * touches the box's own.
  */
 final class BenchPlans {
     private final Path file;
@@ -117,6 +120,10 @@ final class BenchPlans {
         // the validator loads only those the pipelines use.
         ApplianceConfig config = new ApplianceConfig(new NodeConfig(node.id(), node.site(), data,
                 node.onnxruntimePath(), node.nativeTrim()), cams, base.models(), pipes, mqtt, base.web());
-        return ConfigValidator.withDefaults().validate(file, config, false);
+        AppliancePlan plan = ConfigValidator.withDefaults().validate(file, config, false);
+        List<PipelinePlan> scratched = plan.pipelines().stream().map(q -> new PipelinePlan(q.id(), q.factory(),
+                q.settings().writingUnder(data.resolve("pipelines").resolve(q.id())), q.camera(), q.model(),
+                q.mailbox())).toList();
+        return new AppliancePlan(plan.file(), plan.config(), plan.cameras(), plan.models(), scratched);
     }
 }

@@ -2,6 +2,7 @@ package io.loupe.pipelines.defect;
 
 import io.loupe.pipelines.PipelineSettings;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -91,6 +92,15 @@ public record DefectSettings(PartMode mode, List<List<Double>> roi, List<IgnoreR
     public DefectSettings withTrigger(TriggerSettings newTrigger) {
         return new DefectSettings(mode, roi, ignore, rules, mmPerPixel, deadline, reject, newTrigger, presence, anomaly,
                 ngImages, stats);
+    }
+
+    /** These settings with the NG images, when kept, in {@code dir/ng}. */
+    @Override
+    public DefectSettings writingUnder(Path dir) {
+        NgImageSettings n = ngImages;
+        return n.dir() == null ? this : new DefectSettings(mode, roi, ignore, rules, mmPerPixel, deadline, reject,
+                trigger, presence, anomaly, new NgImageSettings(dir.resolve("ng"), n.maxCount(), n.maxMegabytes(),
+                n.jpegQuality(), n.queue()), stats);
     }
 
     /** These settings with other NG image settings (e.g. the appliance's default folder). */

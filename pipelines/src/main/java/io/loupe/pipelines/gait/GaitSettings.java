@@ -2,8 +2,9 @@ package io.loupe.pipelines.gait;
 
 import io.loupe.pipelines.PipelineSettings;
 import io.loupe.pipelines.gait.analysis.AnalysisSettings;
-
 import io.loupe.pipelines.gait.store.SessionIds;
+
+import java.nio.file.Path;
 
 /**
  * The settings of a {@code type: gait} pipeline (its {@code settings:} block). Every key is optional; a missing one
@@ -53,6 +54,14 @@ public record GaitSettings(PoseSettings pose, ViewSetting view, SmoothingSetting
                 smoothing.maxGap().toMillis() / 1000.0, bouts.stillBh(), bouts.minFreeze().toMillis() / 1000.0,
                 bouts.shufflingLiftBh(), calibration.metresPerPixel(), calibration.subjectHeightM(),
                 calibration.focalLengthPx());
+    }
+
+    /** These settings with the bouts' keypoints, when stored, in {@code dir/keypoints}. */
+    @Override
+    public GaitSettings writingUnder(Path dir) {
+        PrivacySettings p = privacy;
+        return !p.storeKeypoints() ? this : withPrivacy(new PrivacySettings(p.showVideo(), true,
+                dir.resolve("keypoints"), p.retentionDays(), p.blurFaces(), p.faceDetector()));
     }
 
     /** These settings with other privacy settings. */

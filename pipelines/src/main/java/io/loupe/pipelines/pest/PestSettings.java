@@ -107,6 +107,12 @@ public record PestSettings(String trap, Duration interval, Duration missedAfter,
                 newStore, timeZone, history);
     }
 
+    /** These settings with the trap's store in {@code dir/pest.db}. */
+    @Override
+    public PestSettings writingUnder(Path dir) {
+        return withStore(dir.resolve("pest.db"));
+    }
+
     /** These settings with other thresholds. */
     public PestSettings withThresholds(List<ActionThreshold> newThresholds) {
         return new PestSettings(trap, interval, missedAfter, tiles, minScore, matchDistance, trapChange,
