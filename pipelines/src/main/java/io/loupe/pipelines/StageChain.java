@@ -54,8 +54,8 @@ public final class StageChain implements AutoCloseable {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public List<? extends PipelineResult> run(Frame frame) throws StageException {
         Object value = frame;
-        for (Stage stage : stages) {
-            value = stage.apply(value);
+        for (int i = 0; i < stages.size(); i++) { // indexed: no iterator per frame
+            value = ((Stage) stages.get(i)).apply(value);
         }
         if (value instanceof ResultBatch batch) {
             return batch.results();

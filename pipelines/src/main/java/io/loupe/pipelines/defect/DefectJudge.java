@@ -91,15 +91,42 @@ public final class DefectJudge {
         return new Judgement(verdict, reasons, counted, ignored);
     }
 
+    /** Powers of ten up to the most places {@link #fixed} writes without {@link BigDecimal}. */
+    private static final long[] TENS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
     /**
      * Appends {@code value} with {@code places} decimals as {@code %.Nf} writes it in the root locale (the shortest
-     * decimal of the double, rounded half up), without a {@link java.util.Formatter}.
+     * decimal of the double, rounded half up), without a {@link java.util.Formatter} and, for the scores, sizes and
+     * thresholds it writes (places up to 6, values under 10^9), without allocating: of the two candidates around
+     * {@code value x 10^places}, the upper one is taken when {@code value} is at least the double nearest the decimal
+     * halfway between them (which is where the shortest decimal of {@code value} reaches the halfway point).
      */
     static StringBuilder fixed(StringBuilder to, double value, int places) {
         if (!Double.isFinite(value)) {
             return to.append(value);
         }
-        return to.append(new BigDecimal(Double.toString(value)).setScale(places, RoundingMode.HALF_UP).toPlainString());
+        if (value < 0 || (value == 0 && 1 / value < 0)) {
+            to.append('-');
+            value = -value;
+        }
+        if (places < 0 || places >= TENS.length || value >= 1e9) {
+            return to.append(new BigDecimal(Double.toString(value)).setScale(places, RoundingMode.HALF_UP)
+                    .toPlainString());
+        }
+        long scale = TENS[places];
+        long low = (long) Math.floor(value * scale);
+        double halfway = (2 * low + 1) / (2.0 * scale);
+        long rounded = value >= halfway ? low + 1 : low;
+        to.append(rounded / scale);
+        if (places > 0) {
+            to.append('.');
+            long fraction = rounded % scale;
+            for (long digit = scale / 10; digit > 1 && fraction < digit; digit /= 10) {
+                to.append('0');
+            }
+            to.append(fraction);
+        }
+        return to;
     }
 
     private boolean bigEnough(Defect d) {

@@ -54,6 +54,7 @@ public record DefectRules(double minScore, Map<String, Double> classMinScore, do
 
     /** The minimum score for {@code label}. */
     public double minScoreFor(String label) {
-        return classMinScore.getOrDefault(label, minScore);
+        Double own = classMinScore.get(label); // not getOrDefault, which would box minScore on every call
+        return own == null ? minScore : own;
     }
 }

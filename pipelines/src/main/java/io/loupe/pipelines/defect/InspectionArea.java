@@ -59,7 +59,8 @@ public final class InspectionArea implements AutoCloseable {
 
     /** The name of the ignore region the point lies in, or null. */
     public String ignoredBy(double x, double y) {
-        for (Ignored r : ignore) {
+        for (int i = 0; i < ignore.size(); i++) { // indexed: called per detection, no iterator
+            Ignored r = ignore.get(i);
             if (r.polygon().contains(x, y)) {
                 return r.name();
             }

@@ -64,7 +64,9 @@ public final class VerdictStage implements Stage<Inspections, PartResults> {
             return PartResults.none();
         }
         List<DefectResult> results = new ArrayList<>(view.judge().size() + view.unjudged().size());
-        for (PartInspection p : inspections.parts()) {
+        List<PartInspection> parts = inspections.parts();
+        for (int i = 0; i < parts.size(); i++) { // indexed loops: no iterator per frame
+            PartInspection p = parts.get(i);
             DefectJudge.Judgement j = judge.judge(p);
             if (p.heatMap() != null && p.anomaly() != null) {
                 heat.offer(view.ref(), p.heatMap(), heatBox(view.ref(), p), 2 * p.anomaly().threshold());
@@ -77,8 +79,9 @@ public final class VerdictStage implements Stage<Inspections, PartResults> {
                     j.verdict(), j.reasons(), j.counted(), j.ignored(), p.anomaly(), p.part().since(), deadline,
                     Timing.ON_TIME, reject.rejects(j.verdict()), ngImage));
         }
-        for (PartInView gone : view.unjudged()) {
-            results.add(unknown(view.ref(), gone, "left the ROI before it was ever fully in view"));
+        List<PartInView> unjudged = view.unjudged();
+        for (int i = 0; i < unjudged.size(); i++) {
+            results.add(unknown(view.ref(), unjudged.get(i), "left the ROI before it was ever fully in view"));
         }
         return new PartResults(results);
     }

@@ -167,13 +167,26 @@ class DefectJudgeTest {
 
     @Test
     void fixed_matchesStringFormatInTheRootLocale_forScoresSizesAndThresholds() {
-        double[] values = {0, 0.5, 0.8f, 0.125, 0.995, 1.005, 3, 4.0004, 29.5, 30.49, 1234.5678, 0.3333f};
+        double[] values = {0, -0.0, 0.5, 0.8f, 0.125, 0.995, 1.005, 3, 4.0004, 29.5, 30.49, 1234.5678, 0.3333f, -0.001,
+            -2.675, 0.29, 1e-7, 999_999_999.995, 2e9, 1e300, Double.MIN_VALUE};
         for (double v : values) {
-            for (int places = 0; places <= 3; places++) {
-                String expected = String.format(java.util.Locale.ROOT, "%." + places + "f", v);
-                assertThat(DefectJudge.fixed(new StringBuilder(), v, places).toString())
-                        .as("%s with %d places", v, places).isEqualTo(expected);
+            for (int places = 0; places <= 7; places++) {
+                assertFixedAsFormat(v, places);
             }
         }
+        // decimal halves of every kind and random values, as scores (0..1), sizes (px, mm) and thresholds come
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            int places = rng.nextInt(0, 4);
+            double v = i % 2 == 0 ? rng.nextDouble() * Math.pow(10, rng.nextInt(0, 6))
+                    : (rng.nextLong(0, 2_000_000) * 10 + 5) / Math.pow(10, places + 1 + rng.nextInt(0, 2));
+            assertFixedAsFormat(v, places);
+        }
+    }
+
+    private static void assertFixedAsFormat(double v, int places) {
+        String expected = String.format(java.util.Locale.ROOT, "%." + places + "f", v);
+        assertThat(DefectJudge.fixed(new StringBuilder(), v, places).toString())
+                .as("%s with %d places", v, places).isEqualTo(expected);
     }
 }

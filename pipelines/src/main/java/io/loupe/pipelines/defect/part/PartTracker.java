@@ -4,6 +4,7 @@ import io.loupe.pipelines.defect.Box;
 import io.loupe.pipelines.defect.PresenceSettings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -77,6 +78,10 @@ public final class PartTracker {
     private final PresenceSettings settings;
     private final List<Track> tracks = new ArrayList<>();
     private long nextId = 1;
+    /** Per-frame working arrays, reused (grown when needed) so that a frame allocates none. */
+    private int[] blobTrack = new int[8];
+    private boolean[] seen = new boolean[8];
+    private boolean[] trackTaken = new boolean[8];
 
     public PartTracker(PresenceSettings settings) {
         this.settings = settings;
@@ -92,8 +97,8 @@ public final class PartTracker {
         if (blobs.isEmpty() && tracks.isEmpty()) {
             return NOTHING;
         }
-        int[] blobTrack = match(blobs);
-        boolean[] seen = new boolean[tracks.size()];
+        match(blobs);
+        seen = cleared(seen, tracks.size());
         for (int b = 0; b < blobs.size(); b++) {
             int t = blobTrack[b];
             if (t >= 0) {
@@ -131,7 +136,8 @@ public final class PartTracker {
                 tracks.add(new Track(nextId++, blobs.get(b)));
             }
         }
-        for (Track track : tracks) {
+        for (int t = 0; t < tracks.size(); t++) {
+            Track track = tracks.get(t);
             if (!track.judged && track.missed == 0 && track.age >= settings.minTrackFrames()
                     && fullyInView.test(track.box)) {
                 track.judged = true;
@@ -147,14 +153,26 @@ public final class PartTracker {
         return new Update(judge == null ? List.of() : judge, left == null ? List.of() : left);
     }
 
-    /** Greedy nearest-first matching of blobs to tracks' predicted centroids within {@code maxJumpPx}. */
-    private int[] match(List<Box> blobs) {
-        int[] blobTrack = new int[blobs.size()];
-        java.util.Arrays.fill(blobTrack, -1);
-        if (tracks.isEmpty() || blobs.isEmpty()) {
-            return blobTrack;
+    /** {@code buffer} if it holds {@code n} values, else a larger one; its first {@code n} values false. */
+    private static boolean[] cleared(boolean[] buffer, int n) {
+        boolean[] out = buffer.length >= n ? buffer : new boolean[Math.max(n, 2 * buffer.length)];
+        Arrays.fill(out, 0, n, false);
+        return out;
+    }
+
+    /**
+     * Greedy nearest-first matching of blobs to tracks' predicted centroids within {@code maxJumpPx}: sets
+     * {@code blobTrack[b]} to blob {@code b}'s track, or -1.
+     */
+    private void match(List<Box> blobs) {
+        if (blobTrack.length < blobs.size()) {
+            blobTrack = new int[Math.max(blobs.size(), 2 * blobTrack.length)];
         }
-        boolean[] trackTaken = new boolean[tracks.size()];
+        Arrays.fill(blobTrack, 0, blobs.size(), -1);
+        if (tracks.isEmpty() || blobs.isEmpty()) {
+            return;
+        }
+        trackTaken = cleared(trackTaken, tracks.size());
         double max = settings.maxJumpPx();
         while (true) {
             double best = max;
@@ -179,7 +197,7 @@ public final class PartTracker {
                 }
             }
             if (bestBlob < 0) {
-                return blobTrack;
+                return;
             }
             blobTrack[bestBlob] = bestTrack;
             trackTaken[bestTrack] = true;

@@ -9,6 +9,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.bitwise_and;
@@ -39,6 +40,11 @@ public final class PresenceFinder implements AutoCloseable {
     private final MatVector contours = new MatVector();
     private final Mat hierarchy = new Mat();
     private final Size kernel;
+    /** The ROI's rectangle, kept while the ROI stays the same (it does, frame after frame). */
+    private final Rect roiRect = new Rect();
+    private Box roiBox;
+    /** The parts' areas in {@link #find}'s order, reused. */
+    private double[] areas = new double[8];
 
     public PresenceFinder(PresenceSettings settings) {
         this.settings = settings;
@@ -55,8 +61,11 @@ public final class PresenceFinder implements AutoCloseable {
         if (roi.isEmpty()) {
             return List.of();
         }
-        try (Rect r = new Rect(roi.x(), roi.y(), roi.width(), roi.height());
-             Mat view = bgr.apply(r); Mat maskView = roiMask.apply(r)) {
+        if (!roi.equals(roiBox)) {
+            roiRect.x(roi.x()).y(roi.y()).width(roi.width()).height(roi.height());
+            roiBox = roi;
+        }
+        try (Mat view = bgr.apply(roiRect); Mat maskView = roiMask.apply(roiRect)) {
             if (view.channels() == 3) {
                 cvtColor(view, grey, COLOR_BGR2GRAY);
             } else if (view.channels() == 4) {
@@ -75,7 +84,6 @@ public final class PresenceFinder implements AutoCloseable {
             findContours(binary, contours, hierarchy, RETR_EXTERNAL, CHAIN_APPROX_SIMPLE);
         }
         List<Box> parts = new ArrayList<>();
-        List<Double> areas = new ArrayList<>();
         for (long i = 0; i < contours.size(); i++) {
             Mat c = contours.get(i);
             double area = contourArea(c);
@@ -83,11 +91,15 @@ public final class PresenceFinder implements AutoCloseable {
                 try (Rect b = boundingRect(c)) {
                     Box box = new Box(b.x() + roi.x(), b.y() + roi.y(), b.width(), b.height());
                     int at = 0;
-                    while (at < areas.size() && areas.get(at) >= area) {
+                    while (at < parts.size() && areas[at] >= area) {
                         at++;
                     }
+                    if (parts.size() == areas.length) {
+                        areas = Arrays.copyOf(areas, 2 * areas.length);
+                    }
+                    System.arraycopy(areas, at, areas, at + 1, parts.size() - at);
+                    areas[at] = area;
                     parts.add(at, box);
-                    areas.add(at, area);
                 }
             }
         }
@@ -102,5 +114,6 @@ public final class PresenceFinder implements AutoCloseable {
         contours.close();
         hierarchy.close();
         kernel.close();
+        roiRect.close();
     }
 }

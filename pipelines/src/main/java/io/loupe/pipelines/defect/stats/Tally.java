@@ -21,7 +21,8 @@ final class Tally {
     private long late;
     private long rejected;
     private long defects;
-    private final Map<String, Long> byClass = new HashMap<>();
+    /** Defects per class, each count in a one-element array so that counting boxes nothing. */
+    private final Map<String, long[]> byClass = new HashMap<>();
 
     Tally(Instant from, String label) {
         this.from = from;
@@ -40,8 +41,9 @@ final class Tally {
         if (r.reject()) {
             rejected++;
         }
-        for (Defect d : r.defects()) {
-            byClass.merge(d.label(), 1L, Long::sum);
+        List<Defect> found = r.defects();
+        for (int i = 0; i < found.size(); i++) {
+            byClass.computeIfAbsent(found.get(i).label(), label -> new long[1])[0]++;
             defects++;
         }
     }
@@ -49,11 +51,9 @@ final class Tally {
     DefectCounts counts() {
         long parts = ok + ng + unknown;
         List<ParetoEntry> pareto = new ArrayList<>();
-        byClass.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> pareto.add(new ParetoEntry(e.getKey(), e.getValue(),
-                        defects == 0 ? 0 : (double) e.getValue() / defects)));
+        byClass.forEach((label, count) -> pareto.add(new ParetoEntry(label, count[0],
+                defects == 0 ? 0 : (double) count[0] / defects)));
+        pareto.sort(Comparator.comparingLong(ParetoEntry::count).reversed().thenComparing(ParetoEntry::label));
         return new DefectCounts(from, label, parts, ok, ng, unknown, late, rejected, defects,
                 parts == 0 ? null : (double) ok / parts, pareto);
     }
