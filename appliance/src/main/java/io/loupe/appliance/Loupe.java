@@ -16,8 +16,10 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code java -jar loupe.jar [COMMAND] [FLAGS]}: {@code run} (default), {@code validate}, {@code infer}, {@code samples}, {@code teach}, {@code bench}, {@code models}, {@code evaluate},
- * {@code remeasure}. */
+/**
+ * {@code java -jar loupe.jar [COMMAND] [FLAGS]}: {@code run} (default), {@code validate}, {@code infer},
+ * {@code samples}, {@code teach}, {@code bench}, {@code models}, {@code evaluate}, {@code remeasure}.
+ */
 public final class Loupe {
     static final List<Command> COMMANDS = List.of(new RunCommand(), new ValidateCommand(), new InferCommand(),
             new SamplesCommand(), new TeachCommand(), new BenchCommand(), new ModelsCommand(), new EvaluateCommand(),

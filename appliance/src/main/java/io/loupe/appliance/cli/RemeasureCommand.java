@@ -8,6 +8,7 @@ import io.loupe.appliance.publish.Json;
 import io.loupe.pipelines.gait.CalibrationSettings;
 import io.loupe.pipelines.gait.GaitMeasurer;
 import io.loupe.pipelines.gait.GaitSettings;
+import io.loupe.pipelines.gait.analysis.BoutAnalysis;
 import io.loupe.pipelines.gait.analysis.GaitParameters;
 import io.loupe.pipelines.gait.analysis.GaitScore;
 import io.loupe.pipelines.gait.analysis.MissingParameter;
@@ -118,10 +119,11 @@ public final class RemeasureCommand implements Command {
             Remeasured r;
             try {
                 GaitMeasurer.Measurement m = measurer.measure(BoutCsv.read(bout));
+                BoutAnalysis a = m.analysis();
                 Path folder = bout.toAbsolutePath().getParent();
-                r = new Remeasured(bout.toString(), folder == null ? null : folder.getFileName().toString(), m.analysis().view(),
-                        m.analysis().viewDecided(), m.analysis().durationS(), m.analysis().parameters(), m.score(),
-                        m.analysis().lowerBody(), m.analysis().upperBody(), GaitScore.DISCLAIMER);
+                r = new Remeasured(bout.toString(), folder == null ? null : folder.getFileName().toString(),
+                        a.view(), a.viewDecided(), a.durationS(), a.parameters(), m.score(), a.lowerBody(),
+                        a.upperBody(), GaitScore.DISCLAIMER);
             } catch (IOException | IllegalArgumentException e) {
                 err.println("remeasure: " + bout + ": " + e.getMessage());
                 failed++;

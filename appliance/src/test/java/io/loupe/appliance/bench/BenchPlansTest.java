@@ -35,7 +35,7 @@ class BenchPlansTest {
     @Test
     void everyPipelineType_writesUnderTheScratchFolder_neverWhereTheBoxKeepsItsData(@TempDir Path box)
             throws Exception {
-        // given a configuration whose pipelines keep NG images, a trap's counts and stored keypoints in the box's folders
+        // given a configuration whose pipelines keep NG images, a trap's counts and keypoints in the box's folders
         Path config = Files.writeString(box.resolve("appliance.yml"), """
                 appliance: {id: box, site: site, dataDir: "%1$s/data"}
                 cameras:

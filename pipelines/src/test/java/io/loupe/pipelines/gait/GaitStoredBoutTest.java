@@ -79,7 +79,9 @@ class GaitStoredBoutTest {
     @Test
     void readAndMeasure_givesWhatTheLiveBoutGave(@TempDir Path dir) throws Exception {
         // given generated walks, side and frontal, measured as the pipeline measures a bout that ends
-        for (SyntheticWalks.Walk w : SyntheticWalks.make(23, 4, 8, GaitAccuracyTest.NOISE_BH, GaitAccuracyTest.DROPOUT)) {
+        List<SyntheticWalks.Walk> walks = SyntheticWalks.make(23, 4, 8, GaitAccuracyTest.NOISE_BH,
+                GaitAccuracyTest.DROPOUT);
+        for (SyntheticWalks.Walk w : walks) {
             GaitMeasurer measurer = new GaitMeasurer(GaitSettings.defaults()
                     .withCalibration(new CalibrationSettings(0, 1.7, w.focalPx())));
             KeypointSeries series = SyntheticWalks.walk(w.plan(), GaitAccuracyTest.NOISE_BH, GaitAccuracyTest.DROPOUT,

@@ -18,9 +18,9 @@ import java.util.Set;
 /**
  * The file format of a stored bout, written by {@link KeypointStore} and read back by {@link #read} so that a bout can
  * be measured again (after a calibration is entered, or with a newer analysis). A header line, then one line per
- * sample: {@code t} (seconds from the bout's start), {@code x,y,score} for each of {@link Joints#NAMES} (all three empty
- * where the joint is missing), then how much the left and the right foot moved in the picture since the previous frame
- * ({@link KeypointSeries#footMotion}, grey levels) and the frame row where the silhouette ends below
+ * sample: {@code t} (seconds from the bout's start), {@code x,y,score} for each of {@link Joints#NAMES} (all three
+ * empty where the joint is missing), then how much the left and the right foot moved in the picture since the
+ * previous frame ({@link KeypointSeries#footMotion}, grey levels) and the frame row where the silhouette ends below
  * ({@link KeypointSeries#silhouetteBottom}), each empty where not measured. Pixels are written to 0.1, scores and
  * motion to 0.01, times to 0.1 ms.
  *
