@@ -33,8 +33,11 @@ final class BoutSegmenter {
         {Joints.RIGHT_HIP, Joints.RIGHT_KNEE, Joints.RIGHT_ANKLE}};
 
     private final BoutSettings settings;
-    private KeypointSeries pending = new KeypointSeries(64);
+    private final KeypointSeries pending = new KeypointSeries(64);
+    /** The open bout's samples, or null; when open, {@link #recording}. */
     private KeypointSeries bout;
+    /** The buffer every bout is recorded in, reused: a finished bout leaves as a copy of its own length. */
+    private final KeypointSeries recording = new KeypointSeries(512);
     private String trackId;
     private double lastSeen = Double.NaN;
     private double lastMoving = Double.NaN;
@@ -95,7 +98,9 @@ final class BoutSegmenter {
                 while (from < pending.size() - 1 && pending.time(from) < t - PRE_ROLL_S) {
                     from++;
                 }
-                bout = pending.slice(from, pending.size());
+                bout = recording;
+                bout.clear();
+                bout.append(pending, from, pending.size());
                 pending.clear();
                 lastMoving = t;
                 frames = bout.size();
@@ -132,7 +137,7 @@ final class BoutSegmenter {
         while (to > 1 && bout.time(to - 1) > until) {
             to--;
         }
-        KeypointSeries series = to == bout.size() ? bout : bout.slice(0, to);
+        KeypointSeries series = bout.slice(0, to);
         FinishedBout done = new FinishedBout(series, series.time(0), series.time(series.size() - 1), why, trackId,
                 partialFrames, frames, partialNote);
         bout = null;
@@ -146,7 +151,7 @@ final class BoutSegmenter {
             while (from < pending.size() - 1 && pending.time(from) < t - PRE_ROLL_S) {
                 from++;
             }
-            pending = pending.slice(from, pending.size());
+            pending.removeFirst(from);
         }
     }
 

@@ -93,4 +93,39 @@ class BoutSegmenterTest {
             assertThat(t - stoppedStepping).isBetween(4.0, 4.0 + BoutSegmenter.WINDOW_S + 1 / FPS);
         }
     }
+
+    @Test
+    void finish_handsOutACopy_soThatTheNextBoutRecordedInTheReusedBufferLeavesItAlone() {
+        BoutSegmenter segmenter = new BoutSegmenter(BoutSettings.defaults());
+        TrackedPerson walker = standing();
+        float[] still = {0.5f, 0.6f};
+        double t = 0;
+        for (; t < 2.0; t += 1 / FPS) {
+            segmenter.accept(t, walker, stepping(t));
+        }
+        FinishedBout first = segmenter.finish(BoutEnd.END_OF_STREAM);
+        double[] times = new double[first.series().size()];
+        float[] left = new float[times.length];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = first.series().time(i);
+            left[i] = first.series().footMotion(0, i);
+        }
+
+        // when a second, longer bout is recorded after a pause
+        for (double until = t + 2; t < until; t += 1 / FPS) {
+            segmenter.accept(t, walker, still);
+        }
+        for (double until = t + 5; t < until; t += 1 / FPS) {
+            segmenter.accept(t, walker, new float[] {7f, 0.6f});
+        }
+        FinishedBout second = segmenter.finish(BoutEnd.END_OF_STREAM);
+
+        // then the first bout's samples are as they were, and the second has its own
+        assertThat(second.series().size()).isGreaterThan(times.length);
+        assertThat(second.series().time(0)).isGreaterThan(times[times.length - 1]);
+        for (int i = 0; i < times.length; i++) {
+            assertThat(first.series().time(i)).isEqualTo(times[i]);
+            assertThat(first.series().footMotion(0, i)).isEqualTo(left[i]);
+        }
+    }
 }

@@ -144,6 +144,59 @@ public final class KeypointSeries {
         return bottom[i];
     }
 
+    /**
+     * Appends samples {@code from} (inclusive) to {@code to} (exclusive) of another series, growing by doubling (so
+     * that a buffer reused for series after series stops allocating once it is as long as the longest).
+     *
+     * @throws IllegalArgumentException when the range is outside {@code other}, or its first sample is before this
+     *                                  series' last
+     */
+    public void append(KeypointSeries other, int from, int to) {
+        if (from < 0 || to > other.n || from > to) {
+            throw new IllegalArgumentException("samples " + from + ".." + to + " are outside 0.." + other.n);
+        }
+        if (to > from && n > 0 && other.t[from] < t[n - 1]) {
+            throw new IllegalArgumentException("sample time " + other.t[from] + " is before the previous one ("
+                    + t[n - 1] + "); give samples in time order");
+        }
+        int count = to - from;
+        while (n + count > t.length) {
+            grow();
+        }
+        System.arraycopy(other.t, from, t, n, count);
+        for (int j = 0; j < Joints.COUNT; j++) {
+            System.arraycopy(other.x[j], from, x[j], n, count);
+            System.arraycopy(other.y[j], from, y[j], n, count);
+            System.arraycopy(other.s[j], from, s[j], n, count);
+        }
+        System.arraycopy(other.motion[0], from, motion[0], n, count);
+        System.arraycopy(other.motion[1], from, motion[1], n, count);
+        System.arraycopy(other.bottom, from, bottom, n, count);
+        n += count;
+    }
+
+    /**
+     * Forgets the first {@code count} samples, keeping the buffers (the rest move to the front).
+     *
+     * @throws IllegalArgumentException when {@code count} is negative or more than the samples there are
+     */
+    public void removeFirst(int count) {
+        if (count < 0 || count > n) {
+            throw new IllegalArgumentException("cannot remove " + count + " of " + n + " samples");
+        }
+        int rest = n - count;
+        System.arraycopy(t, count, t, 0, rest);
+        for (int j = 0; j < Joints.COUNT; j++) {
+            System.arraycopy(x[j], count, x[j], 0, rest);
+            System.arraycopy(y[j], count, y[j], 0, rest);
+            System.arraycopy(s[j], count, s[j], 0, rest);
+        }
+        System.arraycopy(motion[0], count, motion[0], 0, rest);
+        System.arraycopy(motion[1], count, motion[1], 0, rest);
+        System.arraycopy(bottom, count, bottom, 0, rest);
+        n = rest;
+    }
+
     /** Forgets every sample, keeping the buffers. */
     public void clear() {
         n = 0;
