@@ -24,14 +24,16 @@ class PresenceFinderTest {
     }
 
     @Test
-    void find_brightPartsInTheRoi_largestFirst_holesDoNotSplit_smallBlobsAndPartsOutsideDropped() {
+    void find_brightPartsInTheRoi_largestFirst_holesAndSpecksInThemDoNotSplit_smallBlobsAndPartsOutsideDropped() {
         PresenceSettings settings = new PresenceSettings(Polarity.BRIGHTER, 128, 1, 400, 4, 2, 3, 80);
         try (PresenceFinder finder = new PresenceFinder(settings);
              Mat frame = new Mat(240, 320, CV_8UC3, new Scalar(30, 30, 30, 0));
              Mat mask = new Mat(240, 320, CV_8UC1, new Scalar(0))) {
             fill(frame, 20, 20, 40, 30, 220);    // 1200 px
-            fill(frame, 100, 40, 60, 50, 220);   // 3000 px, with a dark defect inside
-            circle(frame, new Point(130, 65), 8, new Scalar(20, 20, 20, 0), FILLED, 8, 0);
+            fill(frame, 100, 40, 60, 50, 220);   // 3000 px, with a large dark defect inside and a bright speck in it
+            fill(frame, 110, 45, 40, 40, 20);
+            fill(frame, 120, 55, 20, 20, 220);   // 400 px: as large as a part may be small, but inside one
+            circle(frame, new Point(40, 35), 5, new Scalar(20, 20, 20, 0), FILLED, 8, 0);
             fill(frame, 200, 150, 30, 20, 220);  // 600 px
             fill(frame, 250, 20, 10, 10, 220);   // 100 px: noise, under minAreaPx
             fill(frame, 20, 200, 40, 30, 220);   // outside the ROI
