@@ -11,6 +11,7 @@ import io.loupe.appliance.cli.SamplesCommand;
 import io.loupe.appliance.cli.TeachCommand;
 import io.loupe.appliance.cli.UsageException;
 import io.loupe.appliance.cli.ValidateCommand;
+import io.loupe.appliance.config.ConfigException;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -56,6 +57,9 @@ public final class Loupe {
             err.println(command.name() + ": " + e.getMessage());
             err.println("usage: " + command.usage());
             return 2;
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 1;
         }
     }
 

@@ -32,7 +32,7 @@ public final class BenchCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException {
+    public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException, ConfigException {
         Args args = Args.parse(argv, Set.of("--config", "--pipeline", "--model", "--video", "--frames", "--cameras",
                 "--repeats", "--soak"), Set.of("--json"));
         BenchOptions options;
@@ -55,9 +55,6 @@ public final class BenchCommand implements Command {
                 BenchPrinter.print(report, out);
             }
             return 0;
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return 1;
         } catch (BenchException | IOException e) {
             err.println("bench: " + e.getMessage());
             return 1;

@@ -62,7 +62,7 @@ public final class EvaluateCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException {
+    public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException, ConfigException {
         Args args = Args.parse(argv, Set.of("--pipeline", "--data", "--model", "--config", "--min-map",
                 "--min-accuracy", "--max-count-error", "--min-pck", "--max-cadence-error", "--min-score-within-one",
                 "--poses"),
@@ -83,13 +83,7 @@ public final class EvaluateCommand implements Command {
         }
         Path data = Path.of(args.required("--data"));
         Path file = args.path("--config", RunCommand.DEFAULT_CONFIG);
-        AppliancePlan plan;
-        try {
-            plan = ConfigValidator.check(file, false);
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
+        AppliancePlan plan = ConfigValidator.check(file, false);
         Class<?> settingsType = switch (type) {
             case "pest" -> PestSettings.class;
             case "gait" -> GaitSettings.class;

@@ -67,7 +67,7 @@ public final class RemeasureCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException {
+    public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException, ConfigException {
         Args args = Args.parse(argv, Set.of("--config", "--pipeline", "--session", "--bouts", "--subject-height"),
                 Set.of("--json"));
         if (args.has("--session") && args.has("--bouts")) {
@@ -75,13 +75,7 @@ public final class RemeasureCommand implements Command {
                     + " files: give one of them");
         }
         Path file = args.path("--config", RunCommand.DEFAULT_CONFIG);
-        AppliancePlan plan;
-        try {
-            plan = ConfigValidator.check(file, false);
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
+        AppliancePlan plan = ConfigValidator.check(file, false);
         String id = args.get("--pipeline", null);
         PipelinePlan pipeline = plan.pipelines().stream()
                 .filter(p -> p.settings() instanceof GaitSettings && (id == null || p.id().equals(id)))

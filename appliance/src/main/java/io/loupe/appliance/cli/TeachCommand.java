@@ -41,7 +41,7 @@ public final class TeachCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException {
+    public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException, ConfigException {
         Args args = Args.parse(argv, Set.of("--config", "--pipeline", "--good", "--kind", "--out"), Set.of());
         Path file = args.path("--config", RunCommand.DEFAULT_CONFIG);
         String id = args.required("--pipeline");
@@ -52,13 +52,7 @@ public final class TeachCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--kind takes template, patches or model");
         }
-        AppliancePlan plan;
-        try {
-            plan = ConfigValidator.check(file, false);
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
+        AppliancePlan plan = ConfigValidator.check(file, false);
         PipelinePlan p = plan.pipelines().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
         if (p == null || !(p.settings() instanceof DefectSettings settings)) {
             err.println("teach: no defect pipeline '" + id + "' in " + file + ": teach-in is for defect pipelines");

@@ -22,17 +22,12 @@ public final class ValidateCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException {
+    public int run(String[] argv, PrintStream out, PrintStream err) throws UsageException, ConfigException {
         Args args = Args.parse(argv, Set.of("--config"), Set.of());
         Path file = args.path("--config", RunCommand.DEFAULT_CONFIG);
-        try {
-            AppliancePlan plan = ConfigValidator.check(file, true);
-            out.printf("%s is valid: %d camera(s), %d model(s), %d pipeline(s) enabled%n", file,
-                    plan.cameras().size(), plan.models().size(), plan.pipelines().size());
-            return 0;
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
+        AppliancePlan plan = ConfigValidator.check(file, true);
+        out.printf("%s is valid: %d camera(s), %d model(s), %d pipeline(s) enabled%n", file,
+                plan.cameras().size(), plan.models().size(), plan.pipelines().size());
+        return 0;
     }
 }

@@ -116,6 +116,8 @@ class RemeasureCommandTest {
                 "--subject-height", "18");
         CliRun notGait = CliRun.of("remeasure", "--config", config.toString(), "--pipeline", "walk2-gait",
                 "--bouts", store.toString());
+        CliRun broken = CliRun.of("remeasure", "--config", Files.writeString(dir.resolve("broken.yml"),
+                "cameras:\n  cam:\n    url: file:x.mp4\n    lopp: true\n").toString());
 
         assertThat(noStore.code()).isEqualTo(1);
         assertThat(noStore.err()).contains("pipeline walk1-gait stores no keypoints").contains("give --bouts");
@@ -127,5 +129,7 @@ class RemeasureCommandTest {
         assertThat(tall.err()).contains("--subject-height").contains("got 18.0");
         assertThat(notGait.code()).isEqualTo(1);
         assertThat(notGait.err()).contains("no gait pipeline 'walk2-gait'");
+        assertThat(broken.code()).isEqualTo(1);
+        assertThat(broken.err()).contains("cameras.cam.lopp: unknown key 'lopp': did you mean 'loop'?");
     }
 }
