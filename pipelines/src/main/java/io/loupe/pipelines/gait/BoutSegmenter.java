@@ -34,10 +34,9 @@ final class BoutSegmenter {
 
     private final BoutSettings settings;
     private final KeypointSeries pending = new KeypointSeries(64);
-    /** The open bout's samples, or null; when open, {@link #recording}. */
-    private KeypointSeries bout;
-    /** The buffer every bout is recorded in, reused: a finished bout leaves as a copy of its own length. */
-    private final KeypointSeries recording = new KeypointSeries(512);
+    /** The open bout's samples: one buffer for every bout, reused; a finished bout leaves as a copy of its length. */
+    private final KeypointSeries bout = new KeypointSeries(512);
+    private boolean open;
     private String trackId;
     private double lastSeen = Double.NaN;
     private double lastMoving = Double.NaN;
@@ -51,12 +50,12 @@ final class BoutSegmenter {
 
     /** Whether a bout is open. */
     boolean inBout() {
-        return bout != null;
+        return open;
     }
 
     /** The open bout's start time, or NaN. */
     double boutStart() {
-        return bout == null ? Double.NaN : bout.time(0);
+        return open ? bout.time(0) : Double.NaN;
     }
 
     /**
@@ -69,11 +68,11 @@ final class BoutSegmenter {
      */
     FinishedBout accept(double t, TrackedPerson walker, float[] motion) {
         FinishedBout done = null;
-        if (bout != null && walker != null && !walker.trackId().equals(trackId)) {
+        if (open && walker != null && !walker.trackId().equals(trackId)) {
             done = finish(BoutEnd.WALKER_CHANGED);
         }
         if (walker == null) {
-            if (bout != null) {
+            if (open) {
                 bout.addMissing(t);
                 frames++;
                 if (t - lastSeen >= settings.lostAfter().toMillis() / 1000.0) {
@@ -86,7 +85,7 @@ final class BoutSegmenter {
         }
         PersonPose p = walker.pose();
         lastSeen = t;
-        if (bout == null) {
+        if (!open) {
             if (pending.size() > 0 && !walker.trackId().equals(trackId)) {
                 pending.clear();
             }
@@ -98,7 +97,7 @@ final class BoutSegmenter {
                 while (from < pending.size() - 1 && pending.time(from) < t - PRE_ROLL_S) {
                     from++;
                 }
-                bout = recording;
+                open = true;
                 bout.clear();
                 bout.append(pending, from, pending.size());
                 pending.clear();
@@ -128,7 +127,7 @@ final class BoutSegmenter {
 
     /** Ends the open bout now (its still tail cut); null when none is open. */
     FinishedBout finish(BoutEnd why) {
-        if (bout == null) {
+        if (!open) {
             return null;
         }
         boolean cutStill = why == BoutEnd.STOPPED || why == BoutEnd.END_OF_STREAM || why == BoutEnd.SESSION_CHANGED;
@@ -140,7 +139,7 @@ final class BoutSegmenter {
         KeypointSeries series = bout.slice(0, to);
         FinishedBout done = new FinishedBout(series, series.time(0), series.time(series.size() - 1), why, trackId,
                 partialFrames, frames, partialNote);
-        bout = null;
+        open = false;
         pending.clear();
         return done;
     }
