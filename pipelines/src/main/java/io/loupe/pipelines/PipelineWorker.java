@@ -181,9 +181,13 @@ public final class PipelineWorker implements AutoCloseable {
         return e instanceof Error || e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
+    /** Emits the results that came due without a frame; reads the clock only when a pipeline has one waiting. */
     private void emitDue() {
         List<? extends PipelineResult> due;
         try {
+            if (pipeline.nextDue() == null) {
+                return;
+            }
             due = pipeline.due(clock.instant());
         } catch (RuntimeException | Error e) {
             errors++;
