@@ -16,6 +16,7 @@ import io.loupe.appliance.config.ConfigException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code java -jar loupe.jar [COMMAND] [FLAGS]}: {@code run} (default), {@code validate}, {@code infer},
@@ -25,6 +26,9 @@ public final class Loupe {
     static final List<Command> COMMANDS = List.of(new RunCommand(), new ValidateCommand(), new InferCommand(),
             new SamplesCommand(), new TeachCommand(), new BenchCommand(), new ModelsCommand(), new EvaluateCommand(),
             new RemeasureCommand());
+
+    /** What asks for the list of commands. */
+    private static final Set<String> HELP = Set.of("help", "-h", "--help");
 
     private Loupe() {
     }
@@ -37,19 +41,26 @@ public final class Loupe {
         }
     }
 
-    /** Runs one command; returns its exit code, or {@link RunCommand#KEEP_RUNNING} when the daemon is up. */
+    /**
+     * Runs one command; returns its exit code, or {@link RunCommand#KEEP_RUNNING} when the daemon is up. {@code help},
+     * {@code -h} or {@code --help} alone lists the commands; {@code COMMAND --help} prints that command's usage (exit 0).
+     */
     public static int execute(String[] argv, PrintStream out, PrintStream err) {
-        String name = argv.length == 0 || argv[0].startsWith("--") ? "run" : argv[0];
-        String[] rest = argv.length == 0 || argv[0].startsWith("--") ? argv : Arrays.copyOfRange(argv, 1, argv.length);
-        if (name.equals("help") || name.equals("-h")) {
+        if (argv.length > 0 && HELP.contains(argv[0])) {
             printHelp(out);
             return 0;
         }
+        String name = argv.length == 0 || argv[0].startsWith("--") ? "run" : argv[0];
+        String[] rest = argv.length == 0 || argv[0].startsWith("--") ? argv : Arrays.copyOfRange(argv, 1, argv.length);
         Command command = COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
         if (command == null) {
             err.println("unknown command '" + name + "'");
             printHelp(err);
             return 2;
+        }
+        if (Arrays.asList(rest).contains("--help")) {
+            out.println("usage: " + command.usage());
+            return 0;
         }
         try {
             return command.run(rest, out, err);

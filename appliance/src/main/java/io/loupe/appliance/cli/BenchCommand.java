@@ -10,6 +10,7 @@ import io.loupe.appliance.publish.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -47,6 +48,14 @@ public final class BenchCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        // checked here, where the flags are known: past this point they are paths in a generated configuration
+        String missing = missing("--model", options.model(), "an ONNX model, e.g. models/zoo/dark-defect.onnx");
+        missing = missing != null ? missing
+                : missing("--video", options.video(), "a video file, e.g. sample-data/defect/conveyor.mp4");
+        if (missing != null) {
+            err.println("bench: " + missing);
+            return 1;
+        }
         try {
             BenchReport report = ApplianceBench.run(options, err);
             if (options.json()) {
@@ -59,5 +68,14 @@ public final class BenchCommand implements Command {
             err.println("bench: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** What is wrong with a flag's file (null when it is a readable file, or the flag was not given). */
+    private static String missing(String flag, Path file, String what) {
+        if (file == null || (Files.isRegularFile(file) && Files.isReadable(file))) {
+            return null;
+        }
+        return flag + " " + file + (Files.exists(file) ? " is not a readable file" : " does not exist") + ": give "
+                + what;
     }
 }

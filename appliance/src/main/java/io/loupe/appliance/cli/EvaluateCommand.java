@@ -21,9 +21,11 @@ import io.loupe.pipelines.pest.PestSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,6 +47,11 @@ import java.util.Set;
 public final class EvaluateCommand implements Command {
     /** Exit code when the quality is below a floor. */
     public static final int BELOW_FLOOR = 3;
+    /** The floors each pipeline type's evaluation measures. */
+    private static final Map<String, List<String>> FLOORS = Map.of(
+            "defect", List.of("--min-map", "--min-accuracy"),
+            "pest", List.of("--min-map", "--max-count-error"),
+            "gait", List.of("--min-pck", "--max-cadence-error", "--min-score-within-one"));
 
     @Override
     public String name() {
@@ -76,6 +83,11 @@ public final class EvaluateCommand implements Command {
                 throw new UsageException(gaitOnly + " is about walks and their poses: it applies to --pipeline gait,"
                         + " not " + type);
             }
+        }
+        checkFloors(type, args);
+        if (args.has("--poses") && Files.isRegularFile(Path.of(args.get("--poses", null)))) {
+            throw new UsageException("--poses " + args.get("--poses", null) + " is a file: give a folder, to record"
+                    + " the pose model's output in (made if missing) or to replay a recording made there before");
         }
         if (args.has("--true-poses") && (args.has("--poses") || args.has("--model"))) {
             throw new UsageException("--true-poses runs no pose model, so it has no output to record (--poses) and"
@@ -122,6 +134,30 @@ public final class EvaluateCommand implements Command {
         } catch (ModelException | IOException | IllegalArgumentException e) {
             err.println("evaluate: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * Refuses, before anything runs, a floor the pipeline type does not measure (it would be ignored, and a check
+     * relying on it would pass unchecked) and a floor that is not a number in its range (a share from 0 to 1; a
+     * ceiling above 0, since 0 means none).
+     */
+    private static void checkFloors(String type, Args args) throws UsageException {
+        List<String> own = FLOORS.get(type);
+        for (String flag : FLOORS.values().stream().flatMap(List::stream).distinct().toList()) {
+            if (!args.has(flag)) {
+                continue;
+            }
+            if (!own.contains(flag)) {
+                throw new UsageException(flag + " is not measured for --pipeline " + type + ": its floors are "
+                        + String.join(", ", own));
+            }
+            double v = args.number(flag, 0);
+            boolean ceiling = flag.startsWith("--max");
+            if (ceiling ? !(v > 0) : !(v >= 0 && v <= 1)) {
+                throw new UsageException(flag + " " + args.get(flag, null) + ": give " + (ceiling
+                        ? "a ceiling above 0 (a relative error, e.g. 0.1)" : "a share from 0 to 1, e.g. 0.8"));
+            }
         }
     }
 

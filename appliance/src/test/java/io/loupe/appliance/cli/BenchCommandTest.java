@@ -60,6 +60,19 @@ class BenchCommandTest {
         assertThat(r.err()).contains("--frames 3");
     }
 
+    @Test
+    void bench_aModelOrVideoThatIsNotThere_isNamedByItsFlag() {
+        CliRun model = CliRun.of("bench", "--model", "no-such-model.onnx", "--video", Repo.demoVideo().toString());
+        CliRun video = CliRun.of("bench", "--model", Repo.demoModel().toString(), "--video", "no-such-clip.mp4");
+
+        assertThat(model.code()).isEqualTo(1);
+        assertThat(model.err()).contains("--model no-such-model.onnx does not exist").contains("give an ONNX model")
+                .doesNotContain("bench.yml");
+        assertThat(video.code()).isEqualTo(1);
+        assertThat(video.err()).contains("--video no-such-clip.mp4 does not exist").contains("give a video file")
+                .doesNotContain("bench.yml");
+    }
+
     private static List<String> phases(JsonNode throughput) {
         List<String> names = new ArrayList<>();
         throughput.get("phases").forEach(p -> names.add(p.get("phase").asText()));

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -191,6 +192,30 @@ class EvaluateCommandTest {
             hits += c.get("hits").asInt();
         }
         return hits / (double) truths;
+    }
+
+    @Test
+    void evaluate_aFloorItsPipelineDoesNotMeasure_orOutOfRange_isRefusedBeforeAnythingRuns(@TempDir Path dir)
+            throws Exception {
+        String defect = Repo.root().resolve("sample-data/defect").toString();
+        CliRun foreign = CliRun.of("evaluate", "--pipeline", "defect", "--data", defect, "--min-pck", "0.9");
+        CliRun notANumber = CliRun.of("evaluate", "--pipeline", "defect", "--data", defect, "--min-map", "abc");
+        CliRun overOne = CliRun.of("evaluate", "--pipeline", "defect", "--data", defect, "--min-accuracy", "95");
+        CliRun zeroCeiling = CliRun.of("evaluate", "--pipeline", "pest", "--data", "x", "--max-count-error", "0");
+        Path file = Files.writeString(dir.resolve("poses.txt"), "not a folder");
+        CliRun posesFile = CliRun.of("evaluate", "--pipeline", "gait", "--data",
+                Repo.root().resolve("sample-data/gait").toString(), "--poses", file.toString());
+
+        assertThat(foreign.err()).contains("--min-pck is not measured for --pipeline defect")
+                .contains("its floors are --min-map, --min-accuracy");
+        assertThat(notANumber.err()).contains("--min-map takes a number, got 'abc'");
+        assertThat(overOne.err()).contains("--min-accuracy 95").contains("a share from 0 to 1");
+        assertThat(zeroCeiling.err()).contains("--max-count-error 0").contains("a ceiling above 0");
+        assertThat(posesFile.err()).contains("--poses " + file + " is a file").contains("give a folder");
+        for (CliRun r : List.of(foreign, notANumber, overOne, zeroCeiling, posesFile)) {
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.out()).as("nothing evaluated").isEmpty();
+        }
     }
 
     @Test

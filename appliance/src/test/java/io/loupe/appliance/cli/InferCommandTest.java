@@ -108,6 +108,21 @@ class InferCommandTest {
     }
 
     @Test
+    void cli_helpListsEveryCommand_andCommandHelpPrintsThatCommandsUsage_exitZero() {
+        for (String ask : new String[] {"--help", "-h", "help"}) {
+            CliRun list = CliRun.of(ask);
+            assertThat(list.code()).as(ask).isZero();
+            assertThat(list.out()).as(ask).contains("usage: java -jar loupe.jar").contains("run [--config")
+                    .contains("evaluate --pipeline").contains("remeasure");
+        }
+        CliRun evaluate = CliRun.of("evaluate", "--pipeline", "gait", "--help");
+
+        assertThat(evaluate.code()).isZero();
+        assertThat(evaluate.out()).startsWith("usage: evaluate --pipeline");
+        assertThat(evaluate.err()).isEmpty();
+    }
+
+    @Test
     void validate_demoConfig_exitsZero_andBrokenConfig_exitsOneListingProblems(@TempDir Path dir) throws Exception {
         CliRun ok = CliRun.of("validate", "--config", io.loupe.appliance.Repo.root().resolve("config/appliance.yml").toString());
         Path broken = dir.resolve("broken.yml");
