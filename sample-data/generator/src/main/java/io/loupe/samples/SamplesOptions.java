@@ -101,7 +101,7 @@ public record SamplesOptions(Domain domain, SceneRequest request) {
                 case "--seed" -> seed = parseLong(flag, value);
                 case "--domain" -> domain = Domain.parse(value);
                 case "--seconds" -> seconds = parseInt(flag, value, 1, MAX_SECONDS);
-                case "--count" -> count = parseInt(flag, value, 1, 1_000_000);
+                case "--count" -> count = parseInt(flag, value, Integer.MIN_VALUE, Integer.MAX_VALUE); // range: count()
                 case "--good" -> good = parseInt(flag, value, 0, MAX_GOOD);
                 default -> throw new IllegalStateException("flag " + flag + " has no parser");
             }
@@ -139,7 +139,7 @@ public record SamplesOptions(Domain domain, SceneRequest request) {
             throw new UsageException("--count does not apply to --domain " + domain.flag() + "; its length is set by "
                     + "--seconds (--count is for --domain pest or gait)");
         }
-        if (given > domain.maxCount()) {
+        if (given < 1 || given > domain.maxCount()) {
             throw new UsageException("--count for --domain " + domain.flag() + " must be in 1.." + domain.maxCount()
                     + ", got " + given);
         }
