@@ -30,6 +30,17 @@ public interface PipelineFactory<S extends PipelineSettings> {
     }
 
     /**
+     * Checks that the settings fit the model (its kind of result, its labels) without building, opening or writing
+     * anything: {@link #create} runs it first, and {@code loupe validate} runs it once the models load, so that a label
+     * the model does not have is reported before the appliance starts. Nothing to check by default.
+     *
+     * @param model the pipeline's model; null for a type that may run without one
+     * @throws IllegalArgumentException when they do not fit; the message names the value and the fix
+     */
+    default void checkModel(String pipelineId, Model model, S settings) {
+    }
+
+    /**
      * Builds the chain alone; called once at start-up. Types with triggers, statistics or writers of their own give
      * those only through {@link #create}.
      *

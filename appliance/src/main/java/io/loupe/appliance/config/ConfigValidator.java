@@ -166,8 +166,12 @@ public final class ConfigValidator {
                 if (!Files.isRegularFile(spec.path())) {
                     continue;   // fetch: mediapipe, fetched when the appliance starts
                 }
-                try (Model ignored = Model.load(spec)) {
-                    // loading is the check
+                try (Model model = Model.load(spec)) {
+                    for (PipelinePlan p : pipelines) {
+                        if (p.model().equals(spec.id())) {
+                            checkModel(p.factory(), p, model, problems);
+                        }
+                    }
                 } catch (ModelException e) {
                     problems.add(new ConfigProblem("models." + spec.id() + ".path", spec.path().toString(), e.getMessage()));
                 }
@@ -178,6 +182,17 @@ public final class ConfigValidator {
         }
         return new AppliancePlan(file, config, List.copyOf(cameras.values()), List.copyOf(usedModels.values()),
                 List.copyOf(pipelines));
+    }
+
+    /** Whether a pipeline's settings fit its loaded model ({@link PipelineFactory#checkModel}); a misfit is a problem. */
+    @SuppressWarnings("unchecked")
+    private static <S extends PipelineSettings> void checkModel(PipelineFactory<S> factory, PipelinePlan p, Model model,
+                                                                List<ConfigProblem> problems) {
+        try {
+            factory.checkModel(p.id(), model, (S) p.settings());
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigProblem("pipelines." + p.id() + ".settings", p.model(), e.getMessage()));
+        }
     }
 
     /**

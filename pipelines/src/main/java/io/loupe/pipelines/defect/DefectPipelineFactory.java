@@ -52,16 +52,14 @@ public final class DefectPipelineFactory implements PipelineFactory<DefectSettin
     }
 
     /**
-     * @throws IllegalArgumentException when the settings do not fit the model (a per-class score for a label it does
-     *                                  not detect; a pose or classification model; a taught file of another kind or
-     *                                  model; an anomaly threshold without an anomaly path), or a file cannot be read
-     *                                  or the NG image folder made; the message names the value and the fix
+     * @throws IllegalArgumentException when the model is neither a detector nor an anomaly model, or
+     *                                  {@code rules.classMinScore} names a label the model does not detect; the
+     *                                  message names the value and the fix
      */
     @Override
-    public DefectPipeline create(PipelineContext context, Model model, DefectSettings s) {
-        String id = context.pipelineId();
+    public void checkModel(String id, Model model, DefectSettings s) {
         if (model == null) {
-            return createAnomalyOnly(context, s);
+            return; // anomaly only: the taught file is checked when the pipeline is made
         }
         ResultKind kind = model.resultKind();
         String modelId = model.info().id();
@@ -76,6 +74,23 @@ public final class DefectPipelineFactory implements PipelineFactory<DefectSettin
                         + "', which model " + modelId + " does not detect: use one of " + labels);
             }
         }
+    }
+
+    /**
+     * @throws IllegalArgumentException when the settings do not fit the model (a per-class score for a label it does
+     *                                  not detect; a pose or classification model; a taught file of another kind or
+     *                                  model; an anomaly threshold without an anomaly path), or a file cannot be read
+     *                                  or the NG image folder made; the message names the value and the fix
+     */
+    @Override
+    public DefectPipeline create(PipelineContext context, Model model, DefectSettings s) {
+        String id = context.pipelineId();
+        if (model == null) {
+            return createAnomalyOnly(context, s);
+        }
+        checkModel(id, model, s);
+        ResultKind kind = model.resultKind();
+        String modelId = model.info().id();
         TaughtAnomaly taught = readTaught(id, s);
         double configured = s.anomaly().threshold();
         Detector detector = null;

@@ -40,13 +40,11 @@ public final class PestPipelineFactory implements PipelineFactory<PestSettings> 
     }
 
     /**
-     * @throws IllegalArgumentException when the model is not a detector, a threshold names a species the model does
-     *                                  not detect, or the store cannot be opened; the message names the value and the
-     *                                  fix
+     * @throws IllegalArgumentException when the model is not a detector, or a threshold names a species the model does
+     *                                  not detect; the message names the value and the fix
      */
     @Override
-    public PestPipeline create(PipelineContext context, Model model, PestSettings s) {
-        String id = context.pipelineId();
+    public void checkModel(String id, Model model, PestSettings s) {
         if (model == null || model.resultKind() != ResultKind.DETECTIONS) {
             throw new IllegalArgumentException("pipeline " + id + ": model " + (model == null ? "(none)"
                     : model.info().id() + " gives " + model.resultKind()) + "; a pest pipeline needs an insect"
@@ -59,6 +57,17 @@ public final class PestPipelineFactory implements PipelineFactory<PestSettings> 
                         + "', which model " + model.info().id() + " does not detect: use one of " + labels);
             }
         }
+    }
+
+    /**
+     * @throws IllegalArgumentException as {@link #checkModel}, or when the store cannot be opened; the message names
+     *                                  the value and the fix
+     */
+    @Override
+    public PestPipeline create(PipelineContext context, Model model, PestSettings s) {
+        String id = context.pipelineId();
+        checkModel(id, model, s);
+        List<String> labels = model.info().labels();
         String trap = s.trap().isEmpty() ? context.camera() : s.trap();
         Path file = s.store() != null ? s.store() : context.dataDir().resolve(id).resolve("pest.db");
         TileSpec tiles = tileSpec(model, s.tiles());
