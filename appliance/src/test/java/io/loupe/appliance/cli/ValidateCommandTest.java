@@ -14,14 +14,16 @@ class ValidateCommandTest {
     @Test
     void validate_settingsNamingALabelTheirModelLacks_areProblems_beforeTheApplianceStarts(@TempDir Path dir)
             throws Exception {
-        // given the demo configuration with a pest threshold on a misspelt species and a per-class score for a class
-        // the demo defect model does not have
+        // given the demo configuration with a pest threshold on a misspelt species, a per-class score for a class
+        // the demo defect model does not have, and the defect detector as the gait pipeline's pose model
         String demo = Files.readString(Repo.root().resolve("config/appliance.yml"))
                 .replace("../", Repo.root().toAbsolutePath() + "/");
         String mistyped = demo.replace("{species: whitefly, min: 30, per: week}", "{species: whitefli, min: 30,"
                 + " per: week}").replace("minScore: 0.5     # detections below", "classMinScore: {scratch: 0.4}\n"
-                + "        minScore: 0.5     # detections below");
-        assertThat(mistyped).as("both edits applied").contains("whitefli").contains("classMinScore");
+                + "        minScore: 0.5     # detections below").replace("camera: walk1\n    model: pose-landmarks",
+                "camera: walk1\n    model: dark-defect");
+        assertThat(mistyped).as("the three edits applied").contains("whitefli").contains("classMinScore")
+                .doesNotContain("model: pose-landmarks");
         Path good = Files.writeString(dir.resolve("good.yml"), demo);
         Path bad = Files.writeString(dir.resolve("bad.yml"), mistyped);
 
@@ -32,7 +34,8 @@ class ValidateCommandTest {
         // then the labels are checked against the loaded models, and each problem names the value and the labels
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("2 problems")
+        assertThat(r.err()).contains("3 problems")
+                .contains("pipelines.walk1-gait.settings").contains("pose.kind is mediapipe but model dark-defect")
                 .contains("pipelines.trap1-pests.settings").contains("thresholds name 'whitefli'")
                 .contains("use one of [whitefly, aphid, thrips, fungus_gnat, moth]")
                 .contains("pipelines.line1-defects.settings").contains("rules.classMinScore names 'scratch'");

@@ -55,6 +55,12 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
         return Set.copyOf(ids);
     }
 
+    /** @throws IllegalArgumentException when the model does not fit {@code pose.kind} ({@link PoseSources#check}) */
+    @Override
+    public void checkModel(String pipelineId, Model model, GaitSettings s) {
+        PoseSources.check(pipelineId, s.pose(), model);
+    }
+
     /**
      * @throws IllegalArgumentException when the models do not fit {@code pose.kind} (a detector as the pose model, a
      *                                  missing {@code pose.detector}) or the keypoint folder cannot be made; the

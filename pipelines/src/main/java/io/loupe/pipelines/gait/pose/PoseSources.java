@@ -17,10 +17,12 @@ public final class PoseSources {
     }
 
     /**
+     * Whether the pipeline's own model fits {@code pose.kind}, without making anything.
+     *
      * @param model the pipeline's own model: a YOLO-pose export, or the BlazePose landmark model
-     * @throws IllegalArgumentException when the models do not fit the kind; the message names the model and the fix
+     * @throws IllegalArgumentException when it does not; the message names the model and the fix
      */
-    public static PoseSource create(String pipelineId, PoseSettings pose, Model model, ModelCatalog models) {
+    public static void check(String pipelineId, PoseSettings pose, Model model) {
         if (model == null) {
             throw new IllegalArgumentException("pipeline " + pipelineId + ": a gait pipeline needs a model: a"
                     + " YOLO-pose export (pose.kind yolo-pose) or a BlazePose landmark model (pose.kind mediapipe)");
@@ -34,7 +36,6 @@ public final class PoseSources {
                             + id + " (decoder " + decoder + ") is not a YOLO-pose export; configure one, or set"
                             + " pose.kind: mediapipe for a BlazePose landmark model");
                 }
-                return new YoloPoseSource(model, pose.minKeypointScore(), pose.minPersonScore());
             }
             case MEDIAPIPE -> {
                 if (!decoder.equals("blazepose")) {
@@ -42,6 +43,23 @@ public final class PoseSources {
                             + id + " has decoder " + decoder + "; the pipeline's model must be a BlazePose landmark"
                             + " model (decoder blazepose, e.g. pose_landmark_lite), or set pose.kind: yolo-pose");
                 }
+            }
+            default -> throw new IllegalStateException("unknown pose kind " + pose.poseKind());
+        }
+    }
+
+    /**
+     * @param model the pipeline's own model: a YOLO-pose export, or the BlazePose landmark model
+     * @throws IllegalArgumentException when the models do not fit the kind ({@link #check}, and the person detector);
+     *                                  the message names the model and the fix
+     */
+    public static PoseSource create(String pipelineId, PoseSettings pose, Model model, ModelCatalog models) {
+        check(pipelineId, pose, model);
+        switch (pose.poseKind()) {
+            case YOLO_POSE -> {
+                return new YoloPoseSource(model, pose.minKeypointScore(), pose.minPersonScore());
+            }
+            case MEDIAPIPE -> {
                 Model detector = models.require(pose.detector(), "pipeline " + pipelineId + " settings.pose.detector");
                 String detectorDecoder = String.valueOf(detector.info().decoder());
                 try {
