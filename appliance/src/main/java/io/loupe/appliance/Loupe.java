@@ -42,8 +42,9 @@ public final class Loupe {
     }
 
     /**
-     * Runs one command; returns its exit code, or {@link RunCommand#KEEP_RUNNING} when the daemon is up. {@code help},
-     * {@code -h} or {@code --help} alone lists the commands; {@code COMMAND --help} prints that command's usage (exit 0).
+     * Runs one command; returns its exit code, or {@link RunCommand#KEEP_RUNNING} when the daemon is up.
+     * {@code help}, {@code -h} or {@code --help} lists the commands; {@code COMMAND --help} prints that command's
+     * usage (exit 0).
      */
     public static int execute(String[] argv, PrintStream out, PrintStream err) {
         if (argv.length > 0 && HELP.contains(argv[0])) {

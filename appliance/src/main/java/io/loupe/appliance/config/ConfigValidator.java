@@ -184,7 +184,7 @@ public final class ConfigValidator {
                 List.copyOf(pipelines));
     }
 
-    /** Whether a pipeline's settings fit its loaded model ({@link PipelineFactory#checkModel}); a misfit is a problem. */
+    /** Adds a problem when a pipeline's settings do not fit its loaded model ({@link PipelineFactory#checkModel}). */
     @SuppressWarnings("unchecked")
     private static <S extends PipelineSettings> void checkModel(PipelineFactory<S> factory, PipelinePlan p, Model model,
                                                                 List<ConfigProblem> problems) {
