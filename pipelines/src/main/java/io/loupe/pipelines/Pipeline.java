@@ -51,7 +51,8 @@ public interface Pipeline extends AutoCloseable {
 
     /**
      * Results that are due at {@code now} without a frame, e.g. {@code late} verdicts of triggered parts that no frame
-     * reached in time. Never throws for a late or missing frame: that is a result, not an error.
+     * reached in time. The worker asks only while {@link #nextDue} is not null, so a type that has such results
+     * overrides both. Never throws for a late or missing frame: that is a result, not an error.
      *
      * @return the due results, oldest first; empty when none
      */
