@@ -191,7 +191,7 @@ public final class ConfigValidator {
         try {
             factory.checkModel(p.id(), model, (S) p.settings());
         } catch (IllegalArgumentException e) {
-            problems.add(new ConfigProblem("pipelines." + p.id() + ".settings", p.model(), e.getMessage()));
+            problems.add(new ConfigProblem("pipelines." + p.id() + ".settings", p.model(), p.reason(e.getMessage())));
         }
     }
 

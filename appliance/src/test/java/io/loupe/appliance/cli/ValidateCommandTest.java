@@ -38,6 +38,7 @@ class ValidateCommandTest {
                 .contains("pipelines.walk1-gait.settings").contains("pose.kind is mediapipe but model dark-defect")
                 .contains("pipelines.trap1-pests.settings").contains("thresholds name 'whitefli'")
                 .contains("use one of [whitefly, aphid, thrips, fungus_gnat, moth]")
-                .contains("pipelines.line1-defects.settings").contains("rules.classMinScore names 'scratch'");
+                .contains("pipelines.line1-defects.settings").contains("rules.classMinScore names 'scratch'")
+                .as("each problem names its pipeline once").doesNotContain("pipeline trap1-pests:");
     }
 }
