@@ -48,12 +48,13 @@ public final class BenchCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        // checked here, where the flags are known: past this point they are paths in a generated configuration
-        String missing = missing("--model", options.model(), "an ONNX model, e.g. models/zoo/dark-defect.onnx");
-        missing = missing != null ? missing
-                : missing("--video", options.video(), "a video file, e.g. sample-data/defect/conveyor.mp4");
-        if (missing != null) {
-            err.println("bench: " + missing);
+        // a model is a file, checked here where the flag is known (past this point it is a path in a generated
+        // configuration); --video may be anything a file: camera takes (a clip, a folder, a pattern), which the
+        // camera's own check names with its absolute path
+        Path model = options.model();
+        if (model != null && !(Files.isRegularFile(model) && Files.isReadable(model))) {
+            err.println("bench: --model " + model + (Files.exists(model) ? " is not a readable file" : " does not"
+                    + " exist") + ": give an ONNX model, e.g. models/zoo/dark-defect.onnx");
             return 1;
         }
         try {
@@ -68,14 +69,5 @@ public final class BenchCommand implements Command {
             err.println("bench: " + e.getMessage());
             return 1;
         }
-    }
-
-    /** What is wrong with a flag's file (null when it is a readable file, or the flag was not given). */
-    private static String missing(String flag, Path file, String what) {
-        if (file == null || (Files.isRegularFile(file) && Files.isReadable(file))) {
-            return null;
-        }
-        return flag + " " + file + (Files.exists(file) ? " is not a readable file" : " does not exist") + ": give "
-                + what;
     }
 }
