@@ -4,6 +4,7 @@ import io.loupe.models.Model;
 import io.loupe.models.ModelException;
 import io.loupe.models.ResultKind;
 import io.loupe.pipelines.ModelCatalog;
+import io.loupe.pipelines.gait.PoseKind;
 import io.loupe.pipelines.gait.PoseSettings;
 
 import java.util.Set;
@@ -55,28 +56,23 @@ public final class PoseSources {
      */
     public static PoseSource create(String pipelineId, PoseSettings pose, Model model, ModelCatalog models) {
         check(pipelineId, pose, model);
-        switch (pose.poseKind()) {
-            case YOLO_POSE -> {
-                return new YoloPoseSource(model, pose.minKeypointScore(), pose.minPersonScore());
+        if (pose.poseKind() == PoseKind.YOLO_POSE) {
+            return new YoloPoseSource(model, pose.minKeypointScore(), pose.minPersonScore());
+        }
+        Model detector = models.require(pose.detector(), "pipeline " + pipelineId + " settings.pose.detector");
+        String detectorDecoder = String.valueOf(detector.info().decoder());
+        try {
+            if (BLAZEPOSE_DETECTOR.contains(detectorDecoder)) {
+                return new BlazePoseSource(detector, model);
             }
-            case MEDIAPIPE -> {
-                Model detector = models.require(pose.detector(), "pipeline " + pipelineId + " settings.pose.detector");
-                String detectorDecoder = String.valueOf(detector.info().decoder());
-                try {
-                    if (BLAZEPOSE_DETECTOR.contains(detectorDecoder)) {
-                        return new BlazePoseSource(detector, model);
-                    }
-                    if (detector.resultKind() != ResultKind.DETECTIONS && detector.resultKind() != ResultKind.POSES) {
-                        throw new IllegalArgumentException("pipeline " + pipelineId + ": pose.detector "
-                                + pose.detector() + " (decoder " + detectorDecoder + ") gives no boxes; use the"
-                                + " BlazePose detector or a person detector (yolov8, yolox, …)");
-                    }
-                    return new BoxedBlazePoseSource(detector, model, pose.minPersonScore());
-                } catch (ModelException e) {
-                    throw new IllegalArgumentException("pipeline " + pipelineId + ": " + e.getMessage(), e);
-                }
+            if (detector.resultKind() != ResultKind.DETECTIONS && detector.resultKind() != ResultKind.POSES) {
+                throw new IllegalArgumentException("pipeline " + pipelineId + ": pose.detector " + pose.detector()
+                        + " (decoder " + detectorDecoder + ") gives no boxes; use the BlazePose detector or a person"
+                        + " detector (yolov8, yolox, …)");
             }
-            default -> throw new IllegalStateException("unknown pose kind " + pose.poseKind());
+            return new BoxedBlazePoseSource(detector, model, pose.minPersonScore());
+        } catch (ModelException e) {
+            throw new IllegalArgumentException("pipeline " + pipelineId + ": " + e.getMessage(), e);
         }
     }
 }
