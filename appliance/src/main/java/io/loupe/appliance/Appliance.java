@@ -377,8 +377,7 @@ public final class Appliance implements AutoCloseable {
         return factory.create(context, model, (S) settings);
     }
 
-    private void fail(PipelinePlan p, String message) {
-        String error = p.reason(message);
+    private void fail(PipelinePlan p, String error) {
         failedPipelines.put(p.id(), PipelineView.failed(p.id(), p.factory().type(), p.camera(), p.model(), error));
         LOG.error("pipeline {}: not started: {}", p.id(), error);
         events.add(EventKind.PIPELINE, p.id(), "not started: " + error, true, null);

@@ -30,14 +30,18 @@ public interface PipelineFactory<S extends PipelineSettings> {
     }
 
     /**
-     * Checks that the settings fit the model (its kind of result, its labels) without building, opening or writing
-     * anything: {@link #create} runs it first, and {@code loupe validate} runs it once the models load, so that a label
-     * the model does not have is reported before the appliance starts. Nothing to check by default.
+     * Checks that the settings fit the models (their kind of result, their labels) without building, opening or writing
+     * anything: {@code loupe validate} runs it once the models load, so that a label the model does not have is
+     * reported before the appliance starts, and {@link #create} fails on the same mistakes. Nothing to check by
+     * default.
      *
-     * @param model the pipeline's model; null for a type that may run without one
-     * @throws IllegalArgumentException when they do not fit; the message names the value and the fix
+     * @param model  the pipeline's own model; null for a type that may run without one
+     * @param models the loaded models of {@link #extraModels}; one that is not there (not fetched yet, failed to load)
+     *               is passed over
+     * @throws IllegalArgumentException when they do not fit; the message names the value and the fix, not the
+     *                                  pipeline, which the caller names
      */
-    default void checkModel(String pipelineId, Model model, S settings) {
+    default void checkModels(Model model, S settings, ModelCatalog models) {
     }
 
     /**
@@ -45,7 +49,8 @@ public interface PipelineFactory<S extends PipelineSettings> {
      * those only through {@link #create}.
      *
      * @throws IllegalArgumentException when the settings do not fit the model (e.g. a per-class score for a label the
-     *                                  model does not have); the message names the value and the fix
+     *                                  model does not have); the message names the value and the fix, not the pipeline,
+     *                                  which the caller names
      */
     StageChain build(String pipelineId, Model model, S settings);
 
@@ -54,7 +59,7 @@ public interface PipelineFactory<S extends PipelineSettings> {
      * appliance calls this; by default it is {@link #build} alone.
      *
      * @throws IllegalArgumentException as {@link #build}, and when a file the settings name (e.g. a taught anomaly
-     *                                  model) cannot be read; the message names the file and the fix
+     *                                  model) cannot be read; the message names the file and the fix, not the pipeline
      */
     default Pipeline create(PipelineContext context, Model model, S settings) {
         return Pipeline.of(build(context.pipelineId(), model, settings), context.phases());

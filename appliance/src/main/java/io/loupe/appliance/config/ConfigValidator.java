@@ -7,6 +7,7 @@ import io.loupe.models.Model;
 import io.loupe.models.ModelException;
 import io.loupe.models.ModelSpec;
 import io.loupe.models.runtime.OrtRuntime;
+import io.loupe.pipelines.ModelCatalog;
 import io.loupe.pipelines.PipelineFactory;
 import io.loupe.pipelines.PipelineRegistry;
 import io.loupe.pipelines.PipelineSettings;
@@ -162,20 +163,7 @@ public final class ConfigValidator {
             if (!useNativeLibraries(config.appliance(), problems)) {
                 throw new ConfigException(file, problems);
             }
-            for (ModelSpec spec : models.values()) {
-                if (!Files.isRegularFile(spec.path())) {
-                    continue;   // fetch: mediapipe, fetched when the appliance starts
-                }
-                try (Model model = Model.load(spec)) {
-                    for (PipelinePlan p : pipelines) {
-                        if (p.model().equals(spec.id())) {
-                            checkModel(p.factory(), p, model, problems);
-                        }
-                    }
-                } catch (ModelException e) {
-                    problems.add(new ConfigProblem("models." + spec.id() + ".path", spec.path().toString(), e.getMessage()));
-                }
-            }
+            checkModels(models.values(), pipelines, problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(file, problems);
@@ -184,14 +172,44 @@ public final class ConfigValidator {
                 List.copyOf(pipelines));
     }
 
-    /** Adds a problem when a pipeline's settings do not fit its loaded model ({@link PipelineFactory#checkModel}). */
-    @SuppressWarnings("unchecked")
-    private static <S extends PipelineSettings> void checkModel(PipelineFactory<S> factory, PipelinePlan p, Model model,
-                                                                List<ConfigProblem> problems) {
+    /**
+     * Loads every configured model that is on disk (a MediaPipe model is fetched when the appliance starts), adding a
+     * problem for each that does not load, and then one for each pipeline whose settings do not fit its models
+     * ({@link PipelineFactory#checkModels}); a pipeline whose own model is not loaded here is not checked.
+     */
+    private static void checkModels(Iterable<ModelSpec> specs, List<PipelinePlan> pipelines,
+                                    List<ConfigProblem> problems) {
+        Map<String, Model> loaded = new LinkedHashMap<>();
         try {
-            factory.checkModel(p.id(), model, (S) p.settings());
+            for (ModelSpec spec : specs) {
+                if (Files.isRegularFile(spec.path())) {
+                    try {
+                        loaded.put(spec.id(), Model.load(spec));
+                    } catch (ModelException e) {
+                        problems.add(new ConfigProblem("models." + spec.id() + ".path", spec.path().toString(),
+                                e.getMessage()));
+                    }
+                }
+            }
+            for (PipelinePlan p : pipelines) {
+                Model model = loaded.get(p.model());
+                if (model != null) {
+                    checkModels(p.factory(), p, model, ModelCatalog.of(loaded), problems);
+                }
+            }
+        } finally {
+            loaded.values().forEach(Model::close);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S extends PipelineSettings> void checkModels(PipelineFactory<S> factory, PipelinePlan p,
+                                                                 Model model, ModelCatalog models,
+                                                                 List<ConfigProblem> problems) {
+        try {
+            factory.checkModels(model, (S) p.settings(), models);
         } catch (IllegalArgumentException e) {
-            problems.add(new ConfigProblem("pipelines." + p.id() + ".settings", p.model(), p.reason(e.getMessage())));
+            problems.add(new ConfigProblem("pipelines." + p.id() + ".settings", p.model(), e.getMessage()));
         }
     }
 

@@ -16,13 +16,4 @@ import io.loupe.pipelines.PipelineSettings;
  */
 public record PipelinePlan(String id, PipelineFactory<?> factory, PipelineSettings settings, String camera, String model,
                            MailboxPolicy mailbox) {
-
-    /**
-     * A pipeline factory's message without the "pipeline ID: " it begins with, for a caller that names the pipeline
-     * already (a configuration problem's path, the appliance's "pipeline ID: not started: …").
-     */
-    public String reason(String message) {
-        String prefix = "pipeline " + id + ": ";
-        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-    }
 }

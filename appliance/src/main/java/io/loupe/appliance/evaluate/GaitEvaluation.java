@@ -107,7 +107,7 @@ public final class GaitEvaluation {
             GaitSettings walkSettings = calibrated(s, truth, truthFile, focalFromTruth, calibration);
             WalkPoses walkPoses = WalkPoses.of(poses, entry.walk(), video, poseKey);
             PoseSource source = pose == null ? new TruePoseSource(truth)
-                    : walkPoses.around(PoseSources.create(PIPELINE, walkSettings.pose(), pose, models));
+                    : walkPoses.around(PoseSources.create(walkSettings.pose(), pose, models));
             WalkPlayback.Played played;
             try (GaitPipeline pipeline = factory.create(new PipelineContext(PIPELINE, PIPELINE, Clock.systemUTC(),
                     new PhaseLatencies(), models), source, named, walkSettings)) {

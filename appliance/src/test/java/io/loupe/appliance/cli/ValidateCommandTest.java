@@ -1,6 +1,8 @@
 package io.loupe.appliance.cli;
 
 import io.loupe.appliance.Repo;
+import io.loupe.models.mediapipe.MediaPipeModel;
+import io.loupe.models.mediapipe.MediaPipeTestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,5 +42,42 @@ class ValidateCommandTest {
                 .contains("use one of [whitefly, aphid, thrips, fungus_gnat, moth]")
                 .contains("pipelines.line1-defects.settings").contains("rules.classMinScore names 'scratch'")
                 .as("each problem names its pipeline once").doesNotContain("pipeline trap1-pests:");
+    }
+
+    @Test
+    void validate_aPersonDetectorWithoutBoxesOrAFaceDetectorThatIsNotOne_areProblems(@TempDir Path dir)
+            throws Exception {
+        // given the demo gait pipeline on the fetched BlazePose models, once with the anomaly model as its person
+        // detector and the pest detector as the face detector that blurs faces on the page
+        Path mediapipe = MediaPipeTestModels.folderWith(MediaPipeModel.POSE_LANDMARK_FULL,
+                MediaPipeModel.POSE_DETECTOR);
+        String demo = Files.readString(Repo.root().resolve("config/appliance.yml"))
+                .replace("../models/zoo/mediapipe/", mediapipe.toAbsolutePath() + "/")
+                .replace("../", Repo.root().toAbsolutePath() + "/");
+        String wrong = demo.replace("  pest-detector:\n", "  part-anomaly:\n    path: " + Repo.root().toAbsolutePath()
+                        + "/models/zoo/part-anomaly.onnx\n  pest-detector:\n")
+                .replace("detector: pose-detector}", "detector: part-anomaly}")
+                .replace("privacy: {showVideo: false}", "privacy: {showVideo: true, faceDetector: pest-detector}");
+        assertThat(wrong).as("the edits applied").contains("detector: part-anomaly}")
+                .contains("faceDetector: pest-detector");
+        Path good = Files.writeString(dir.resolve("good.yml"), demo);
+        Path bad = Files.writeString(dir.resolve("bad.yml"), wrong);
+
+        // when each is validated
+        CliRun ok = CliRun.of("validate", "--config", good.toString());
+        CliRun r = CliRun.of("validate", "--config", bad.toString());
+
+        // then the pipeline's extra models are checked once they load, each problem naming the model and the fix
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("pipelines.walk1-gait.settings")
+                .contains("pose.detector part-anomaly (decoder anomalib) gives no boxes");
+        Path faces = Files.writeString(dir.resolve("faces.yml"), wrong.replace("detector: part-anomaly}",
+                "detector: pose-detector}"));
+        CliRun f = CliRun.of("validate", "--config", faces.toString());
+        assertThat(f.code()).as(f.err()).isEqualTo(1);
+        assertThat(f.err()).contains("pipelines.walk1-gait.settings")
+                .contains("privacy.faceDetector pest-detector (decoder yolov8) is not a MediaPipe face detector")
+                .contains("face_detection_short_range.tflite");
     }
 }

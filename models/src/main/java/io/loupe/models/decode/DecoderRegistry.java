@@ -69,6 +69,12 @@ public final class DecoderRegistry {
         return key == null ? Optional.empty() : Optional.ofNullable(factories.get(key.toLowerCase(Locale.ROOT)));
     }
 
+    /** Whether {@code key} (any case) names the decoder registered under {@code registered}, itself or an alias. */
+    public boolean names(String key, String registered) {
+        Optional<DecoderFactory> factory = find(key);
+        return factory.isPresent() && factory.equals(find(registered));
+    }
+
     /** All keys, aliases included, in registration order. */
     public Set<String> keys() {
         return factories.keySet();

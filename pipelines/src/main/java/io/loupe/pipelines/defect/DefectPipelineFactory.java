@@ -4,6 +4,7 @@ import io.loupe.models.Detector;
 import io.loupe.models.Model;
 import io.loupe.models.ResultKind;
 import io.loupe.models.Sha256;
+import io.loupe.pipelines.ModelCatalog;
 import io.loupe.pipelines.ModelRef;
 import io.loupe.pipelines.PipelineContext;
 import io.loupe.pipelines.PipelineFactory;
@@ -57,20 +58,20 @@ public final class DefectPipelineFactory implements PipelineFactory<DefectSettin
      *                                  message names the value and the fix
      */
     @Override
-    public void checkModel(String id, Model model, DefectSettings s) {
+    public void checkModels(Model model, DefectSettings s, ModelCatalog models) {
         if (model == null) {
             return; // anomaly only: the taught file is checked when the pipeline is made
         }
         ResultKind kind = model.resultKind();
         String modelId = model.info().id();
         if (kind != ResultKind.DETECTIONS && kind != ResultKind.ANOMALY) {
-            throw new IllegalArgumentException("pipeline " + id + ": model " + modelId + " gives " + kind + "; a defect"
+            throw new IllegalArgumentException("model " + modelId + " gives " + kind + "; a defect"
                     + " pipeline needs a detector (decoder yolov8, yolo11, yolov5, yolox) or an anomaly model (anomalib)");
         }
         List<String> labels = model.info().labels();
         for (String label : s.rules().classMinScore().keySet()) {
             if (kind == ResultKind.ANOMALY || !labels.contains(label)) {
-                throw new IllegalArgumentException("pipeline " + id + ": rules.classMinScore names '" + label
+                throw new IllegalArgumentException("rules.classMinScore names '" + label
                         + "', which model " + modelId + " does not detect: use one of " + labels);
             }
         }
@@ -88,10 +89,10 @@ public final class DefectPipelineFactory implements PipelineFactory<DefectSettin
         if (model == null) {
             return createAnomalyOnly(context, s);
         }
-        checkModel(id, model, s);
+        checkModels(model, s, context.models());
         ResultKind kind = model.resultKind();
         String modelId = model.info().id();
-        TaughtAnomaly taught = readTaught(id, s);
+        TaughtAnomaly taught = readTaught(s);
         double configured = s.anomaly().threshold();
         Detector detector = null;
         AnomalyScorer scorer = null;
@@ -99,12 +100,12 @@ public final class DefectPipelineFactory implements PipelineFactory<DefectSettin
         try {
             if (kind == ResultKind.DETECTIONS) {
                 if (taught != null && taught.kind() == AnomalyKind.MODEL) {
-                    throw new IllegalArgumentException("pipeline " + id + ": anomaly.file " + s.anomaly().file()
+                    throw new IllegalArgumentException("anomaly.file " + s.anomaly().file()
                             + " holds a threshold taught for an anomaly model, but model " + modelId + " is a"
                             + " detector: teach a template or patches scorer for it, or configure the anomaly model");
                 }
                 if (taught == null && configured > 0) {
-                    throw new IllegalArgumentException("pipeline " + id + ": anomaly.threshold is set but there is no"
+                    throw new IllegalArgumentException("anomaly.threshold is set but there is no"
                             + " anomaly path: set anomaly.file (loupe teach) or use an anomalib model");
                 }
                 detector = model.newDetector();
@@ -116,7 +117,7 @@ public final class DefectPipelineFactory implements PipelineFactory<DefectSettin
                 if (taught != null && (taught.kind() != AnomalyKind.MODEL
                         || !taught.modelSha256().equals(model.info().sha256()))) {
                     closeTaught(taught);
-                    throw new IllegalArgumentException("pipeline " + id + ": anomaly.file " + s.anomaly().file()
+                    throw new IllegalArgumentException("anomaly.file " + s.anomaly().file()
                             + " was not taught for model " + modelId + " (sha256 " + model.info().sha256()
                             + "): teach again with loupe teach --pipeline " + id + " --good DIR");
                 }
@@ -144,16 +145,16 @@ public final class DefectPipelineFactory implements PipelineFactory<DefectSettin
     private DefectPipeline createAnomalyOnly(PipelineContext context, DefectSettings s) {
         String id = context.pipelineId();
         if (s.anomaly().file() == null) {
-            throw new IllegalArgumentException("pipeline " + id + ": no model and no anomaly.file; configure a"
+            throw new IllegalArgumentException("no model and no anomaly.file; configure a"
                     + " detector or anomaly model, or teach a scorer (loupe teach) and set anomaly.file");
         }
         if (!s.rules().classMinScore().isEmpty()) {
-            throw new IllegalArgumentException("pipeline " + id + ": rules.classMinScore names "
+            throw new IllegalArgumentException("rules.classMinScore names "
                     + s.rules().classMinScore().keySet() + " but there is no detector; remove it");
         }
-        TaughtAnomaly taught = readTaught(id, s);
+        TaughtAnomaly taught = readTaught(s);
         if (taught.kind() == AnomalyKind.MODEL) {
-            throw new IllegalArgumentException("pipeline " + id + ": anomaly.file " + s.anomaly().file() + " holds a"
+            throw new IllegalArgumentException("anomaly.file " + s.anomaly().file() + " holds a"
                     + " threshold for an anomaly model; configure that model for this pipeline");
         }
         double threshold = s.anomaly().threshold() > 0 ? s.anomaly().threshold() : taught.threshold();
@@ -189,7 +190,7 @@ public final class DefectPipelineFactory implements PipelineFactory<DefectSettin
                 try {
                     store = new NgImageStore(id, s.ngImages());
                 } catch (IOException e) {
-                    throw new IllegalArgumentException("pipeline " + id + ": ngImages.dir " + s.ngImages().dir()
+                    throw new IllegalArgumentException("ngImages.dir " + s.ngImages().dir()
                             + " cannot be used: " + e.getMessage() + "; make it writable or choose another folder", e);
                 }
             }
@@ -212,16 +213,14 @@ public final class DefectPipelineFactory implements PipelineFactory<DefectSettin
         }
     }
 
-    private static TaughtAnomaly readTaught(String id, DefectSettings s) {
+    private static TaughtAnomaly readTaught(DefectSettings s) {
         if (s.anomaly().file() == null) {
             return null;
         }
         try {
             return AnomalyFile.read(s.anomaly().file());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("pipeline " + id + ": anomaly.file: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("pipeline " + id + ": anomaly.file: " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("anomaly.file: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.loupe.pipelines.gait;
 
 import io.loupe.models.Model;
+import io.loupe.pipelines.ModelCatalog;
 import io.loupe.pipelines.ModelRef;
 import io.loupe.pipelines.PipelineContext;
 import io.loupe.pipelines.PipelineFactory;
@@ -55,10 +56,22 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
         return Set.copyOf(ids);
     }
 
-    /** @throws IllegalArgumentException when the model does not fit {@code pose.kind} ({@link PoseSources#check}) */
+    /**
+     * The pose models ({@link PoseSources#check}), and the face detector that blurs faces: one that is not a MediaPipe
+     * SSD detector is reported here, while {@link #create} goes on without it and the appliance hides the picture.
+     *
+     * @throws IllegalArgumentException when a model does not fit its setting; the message names it and the fix
+     */
     @Override
-    public void checkModel(String pipelineId, Model model, GaitSettings s) {
-        PoseSources.check(pipelineId, s.pose(), model);
+    public void checkModels(Model model, GaitSettings s, ModelCatalog models) {
+        PoseSources.check(s.pose(), model, models);
+        Model face = s.privacy().blursFaces() ? models.find(s.privacy().faceDetector()).orElse(null) : null;
+        if (face != null && !PoseSources.isMediaPipeDetector(face)) {
+            throw new IllegalArgumentException("privacy.faceDetector " + face.info().id() + " (decoder "
+                    + face.info().decoder() + ") is not a MediaPipe face detector, so faces cannot be blurred and the"
+                    + " picture would not be shown; use a BlazeFace model (path .../face_detection_short_range.tflite,"
+                    + " fetch: mediapipe)");
+        }
     }
 
     /**
@@ -68,7 +81,7 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
      */
     @Override
     public GaitPipeline create(PipelineContext context, Model model, GaitSettings s) {
-        return create(context, PoseSources.create(context.pipelineId(), s.pose(), model, context.models()),
+        return create(context, PoseSources.create(s.pose(), model, context.models()),
                 ModelRef.of(model.info()), s);
     }
 
@@ -89,7 +102,7 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
                     store = new KeypointStore(id, s.privacy().storeDir(), s.privacy().retentionDays(),
                             context.clock());
                 } catch (IOException e) {
-                    throw new IllegalArgumentException("pipeline " + id + ": privacy.storeDir " + s.privacy().storeDir()
+                    throw new IllegalArgumentException("privacy.storeDir " + s.privacy().storeDir()
                             + " cannot be used: " + e.getMessage() + "; make it writable or choose another folder", e);
                 }
             }

@@ -4,6 +4,7 @@ import io.loupe.models.Detector;
 import io.loupe.models.Model;
 import io.loupe.models.ResultKind;
 import io.loupe.models.TileSpec;
+import io.loupe.pipelines.ModelCatalog;
 import io.loupe.pipelines.ModelRef;
 import io.loupe.pipelines.PipelineContext;
 import io.loupe.pipelines.PipelineFactory;
@@ -44,29 +45,29 @@ public final class PestPipelineFactory implements PipelineFactory<PestSettings> 
      *                                  not detect; the message names the value and the fix
      */
     @Override
-    public void checkModel(String id, Model model, PestSettings s) {
+    public void checkModels(Model model, PestSettings s, ModelCatalog models) {
         if (model == null || model.resultKind() != ResultKind.DETECTIONS) {
-            throw new IllegalArgumentException("pipeline " + id + ": model " + (model == null ? "(none)"
+            throw new IllegalArgumentException("model " + (model == null ? "(none)"
                     : model.info().id() + " gives " + model.resultKind()) + "; a pest pipeline needs an insect"
                     + " detector (decoder yolov8, yolo11, yolov5, yolox) whose labels are the species");
         }
         List<String> labels = model.info().labels();
         for (ActionThreshold t : s.thresholds()) {
             if (!labels.contains(t.species())) {
-                throw new IllegalArgumentException("pipeline " + id + ": thresholds name '" + t.species()
+                throw new IllegalArgumentException("thresholds name '" + t.species()
                         + "', which model " + model.info().id() + " does not detect: use one of " + labels);
             }
         }
     }
 
     /**
-     * @throws IllegalArgumentException as {@link #checkModel}, or when the store cannot be opened; the message names
+     * @throws IllegalArgumentException as {@link #checkModels}, or when the store cannot be opened; the message names
      *                                  the value and the fix
      */
     @Override
     public PestPipeline create(PipelineContext context, Model model, PestSettings s) {
         String id = context.pipelineId();
-        checkModel(id, model, s);
+        checkModels(model, s, context.models());
         List<String> labels = model.info().labels();
         String trap = s.trap().isEmpty() ? context.camera() : s.trap();
         Path file = s.store() != null ? s.store() : context.dataDir().resolve(id).resolve("pest.db");
@@ -82,7 +83,7 @@ public final class PestPipelineFactory implements PipelineFactory<PestSettings> 
             return new PestPipeline(id, s, chain, counter, store, tiles, context.phases(), context.clock().instant());
         } catch (SQLException e) {
             store.close();
-            throw new IllegalArgumentException("pipeline " + id + ": pest store " + file + " cannot be read ("
+            throw new IllegalArgumentException("pest store " + file + " cannot be read ("
                     + e.getMessage() + "): move the file away to start a new one, or set settings.store", e);
         } catch (RuntimeException e) {
             if (detector != null) {
