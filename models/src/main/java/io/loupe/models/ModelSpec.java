@@ -86,6 +86,11 @@ public record ModelSpec(String id, Path path, String decoder, Provider provider,
         return new ModelSpec(id, path, null, Provider.AUTO, Float.NaN, Float.NaN, 0);
     }
 
+    /** A model given by its file alone (a command's {@code --model}): its id, which messages name, is the file's name. */
+    public static ModelSpec of(Path path) {
+        return of(String.valueOf(path.getFileName()), path);
+    }
+
     public ModelSpec withDecoder(String newDecoder) {
         return new ModelSpec(id, path, newDecoder, provider, confidence, iou, intraOpThreads, interOpThreads,
                 optimization, tensorRt, maxBatch);

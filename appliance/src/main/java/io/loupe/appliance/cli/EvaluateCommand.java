@@ -112,7 +112,7 @@ public final class EvaluateCommand implements Command {
             return GaitEvaluate.run(plan, pipeline, data, args.has("--model") ? Path.of(args.get("--model", null))
                     : null, args, out, err);
         }
-        ModelSpec spec = args.has("--model") ? ModelSpec.of("evaluate", Path.of(args.get("--model", null)))
+        ModelSpec spec = args.has("--model") ? ModelSpec.of(Path.of(args.get("--model", null)))
                 : plan.models().stream().filter(m -> m.id().equals(pipeline.model())).findFirst().orElseThrow();
         try (Model model = Model.load(spec)) {
             if (type.equals("pest")) {

@@ -75,7 +75,7 @@ final class GaitEvaluate {
     private static GaitReport withModels(AppliancePlan plan, PipelinePlan pipeline, Path data, WalkSet set, Path model,
                                          GaitSettings settings, Path poses, WalkCalibration calibration)
             throws ModelException, IOException {
-        try (Model pose = model != null ? Model.load(ModelSpec.of("evaluate", model)) : load(plan, pipeline.model())) {
+        try (Model pose = model != null ? Model.load(ModelSpec.of(model)) : load(plan, pipeline.model())) {
             GaitSettings s = settings;
             if (isYoloPose(pose) && s.pose().poseKind() != PoseKind.YOLO_POSE) {
                 s = s.withPose(new PoseSettings(PoseKind.YOLO_POSE.key(), null, s.pose().minKeypointScore(),
