@@ -18,20 +18,17 @@ class ValidateCommandTest {
             throws Exception {
         // given the demo configuration with a pest threshold on a misspelt species, a per-class score for a class
         // the demo defect model does not have, and the defect detector as the gait pipeline's pose model
-        String demo = Files.readString(Repo.root().resolve("config/appliance.yml"))
-                .replace("../", Repo.root().toAbsolutePath() + "/");
+        String demo = demoConfig();
         String mistyped = demo.replace("{species: whitefly, min: 30, per: week}", "{species: whitefli, min: 30,"
                 + " per: week}").replace("minScore: 0.5     # detections below", "classMinScore: {scratch: 0.4}\n"
                 + "        minScore: 0.5     # detections below").replace("camera: walk1\n    model: pose-landmarks",
                 "camera: walk1\n    model: dark-defect");
         assertThat(mistyped).as("the three edits applied").contains("whitefli").contains("classMinScore")
                 .doesNotContain("model: pose-landmarks");
-        Path good = Files.writeString(dir.resolve("good.yml"), demo);
-        Path bad = Files.writeString(dir.resolve("bad.yml"), mistyped);
 
         // when it is validated
-        CliRun ok = CliRun.of("validate", "--config", good.toString());
-        CliRun r = CliRun.of("validate", "--config", bad.toString());
+        CliRun ok = validate(dir, "good.yml", demo);
+        CliRun r = validate(dir, "bad.yml", mistyped);
 
         // then the labels are checked against the loaded models, and each problem names the value and the labels
         assertThat(ok.code()).as(ok.err()).isZero();
@@ -51,33 +48,38 @@ class ValidateCommandTest {
         // detector and the pest detector as the face detector that blurs faces on the page
         Path mediapipe = MediaPipeTestModels.folderWith(MediaPipeModel.POSE_LANDMARK_FULL,
                 MediaPipeModel.POSE_DETECTOR);
-        String demo = Files.readString(Repo.root().resolve("config/appliance.yml"))
-                .replace("../models/zoo/mediapipe/", mediapipe.toAbsolutePath() + "/")
-                .replace("../", Repo.root().toAbsolutePath() + "/");
+        String demo = demoConfig().replace(Repo.root().toAbsolutePath() + "/models/zoo/mediapipe/",
+                mediapipe.toAbsolutePath() + "/");
         String wrong = demo.replace("  pest-detector:\n", "  part-anomaly:\n    path: " + Repo.root().toAbsolutePath()
                         + "/models/zoo/part-anomaly.onnx\n  pest-detector:\n")
                 .replace("detector: pose-detector}", "detector: part-anomaly}")
                 .replace("privacy: {showVideo: false}", "privacy: {showVideo: true, faceDetector: pest-detector}");
         assertThat(wrong).as("the edits applied").contains("detector: part-anomaly}")
                 .contains("faceDetector: pest-detector");
-        Path good = Files.writeString(dir.resolve("good.yml"), demo);
-        Path bad = Files.writeString(dir.resolve("bad.yml"), wrong);
 
         // when each is validated
-        CliRun ok = CliRun.of("validate", "--config", good.toString());
-        CliRun r = CliRun.of("validate", "--config", bad.toString());
+        CliRun ok = validate(dir, "good.yml", demo);
+        CliRun r = validate(dir, "bad.yml", wrong);
+        CliRun f = validate(dir, "faces.yml", wrong.replace("detector: part-anomaly}", "detector: pose-detector}"));
 
         // then the pipeline's extra models are checked once they load, each problem naming the model and the fix
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains("pipelines.walk1-gait.settings")
                 .contains("pose.detector part-anomaly (decoder anomalib) gives no boxes");
-        Path faces = Files.writeString(dir.resolve("faces.yml"), wrong.replace("detector: part-anomaly}",
-                "detector: pose-detector}"));
-        CliRun f = CliRun.of("validate", "--config", faces.toString());
         assertThat(f.code()).as(f.err()).isEqualTo(1);
         assertThat(f.err()).contains("pipelines.walk1-gait.settings")
                 .contains("privacy.faceDetector pest-detector (decoder yolov8) is not a MediaPipe face detector")
                 .contains("face_detection_short_range.tflite");
+    }
+
+    /** The demo configuration with its paths made absolute. */
+    private static String demoConfig() throws Exception {
+        return Files.readString(Repo.root().resolve("config/appliance.yml"))
+                .replace("../", Repo.root().toAbsolutePath() + "/");
+    }
+
+    private static CliRun validate(Path dir, String name, String yaml) throws Exception {
+        return CliRun.of("validate", "--config", Files.writeString(dir.resolve(name), yaml).toString());
     }
 }
