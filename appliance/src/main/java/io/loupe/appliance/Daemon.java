@@ -8,7 +8,9 @@ import io.loupe.appliance.web.ApiToken;
 import io.loupe.appliance.web.ConfigReload;
 import io.loupe.appliance.web.WebSecurity;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.exceptions.ApplicationStartupException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +107,7 @@ public final class Daemon implements AutoCloseable {
         Appliance started = Appliance.start(next, Clock.systemUTC());
         ApplicationContext ctx;
         try {
-            ctx = Micronaut.build(new String[0])
+            ctx = new ThrowingMicronaut()
                     .mainClass(Loupe.class)
                     .banner(false)
                     .properties(Map.of(
@@ -169,6 +171,18 @@ public final class Daemon implements AutoCloseable {
             }
         } finally {
             appliance.close();
+        }
+    }
+
+    /**
+     * Micronaut's launcher, except that a web server that cannot start (a port taken) throws: Micronaut's own ends the
+     * JVM with {@code System.exit} outside tests, which would stop the appliance instead of letting {@link #reload()}
+     * start the previous configuration again.
+     */
+    private static final class ThrowingMicronaut extends Micronaut {
+        @Override
+        protected void handleStartupException(Environment environment, Throwable exception) {
+            throw new ApplicationStartupException("the web server did not start: " + exception.getMessage(), exception);
         }
     }
 
