@@ -3,6 +3,7 @@ package io.loupe.appliance.config;
 import io.loupe.camera.CameraSpec;
 import io.loupe.camera.FrameSourceRegistry;
 import io.loupe.camera.MailboxPolicy;
+import io.loupe.camera.file.FileSourceFactory;
 import io.loupe.models.Model;
 import io.loupe.models.ModelException;
 import io.loupe.models.ModelSpec;
@@ -248,9 +249,10 @@ public final class ConfigValidator {
         return List.copyOf(new java.util.TreeSet<>(factory.extraModels((S) settings)));
     }
 
-    private static final Pattern FILE_OPTIONS = Pattern.compile("[A-Za-z]+=[^/?&]*(&[A-Za-z]+=[^/?&]*)*");
-
-    /** Builds the camera spec, resolving a relative {@code file:} path against the configuration folder. */
+    /**
+     * Builds the camera spec; a {@code file:} URL is read by the file driver, a relative path resolving against the
+     * configuration folder.
+     */
     static CameraSpec cameraSpec(String id, CameraConfig camera, Path baseDir, List<ConfigProblem> problems, String path) {
         String url = camera.url().trim();
         int colon = url.indexOf(':');
@@ -261,27 +263,20 @@ public final class ConfigValidator {
         }
         String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
         URI uri;
-        try {
-            if (scheme.equals("file")) {
-                String rest = url.substring(colon + 1);
-                if (rest.startsWith("//")) {
-                    rest = rest.substring(2);
-                }
-                // Options (?watch=true) are not part of the path; a lone '?' in a glob (img?.jpg) is.
-                String query = "";
-                int q = rest.lastIndexOf('?');
-                if (q >= 0 && FILE_OPTIONS.matcher(rest.substring(q + 1)).matches()) {
-                    query = rest.substring(q);
-                    rest = rest.substring(0, q);
-                }
-                Path p = Path.of(rest);
-                uri = URI.create((p.isAbsolute() ? p : baseDir.resolve(p)).normalize().toUri() + query);
-            } else {
-                uri = URI.create(url);
+        if (scheme.equals("file")) {
+            try {
+                uri = FileSourceFactory.resolve(url, baseDir);
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem(path, url, e.getMessage()));
+                return null;
             }
-        } catch (IllegalArgumentException e) {
-            problems.add(new ConfigProblem(path, url, "not a valid URL: " + e.getMessage()));
-            return null;
+        } else {
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem(path, url, "not a valid URL: " + e.getMessage()));
+                return null;
+            }
         }
         return new CameraSpec(id, uri, camera.loop(), camera.realtime(), camera.maxFps());
     }
