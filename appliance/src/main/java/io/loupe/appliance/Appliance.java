@@ -1,5 +1,7 @@
 package io.loupe.appliance;
 
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.loupe.appliance.config.AppliancePlan;
 import io.loupe.appliance.config.ModelConfig;
 import io.loupe.appliance.config.ModelFetch;
@@ -136,6 +138,7 @@ public final class Appliance implements AutoCloseable {
             a.startPipelines();
             // The birth sent at connect may predate the models; say again what runs now that everything started.
             a.link.publish(a.topics.birth(), Json.bytes(a.birth()), true);
+            a.publishSettings();
             a.startStatusReports();
             Duration trim = plan.config().appliance().nativeTrim();
             if (!trim.isZero()) {
@@ -340,13 +343,11 @@ public final class Appliance implements AutoCloseable {
      * "Part N is in view now" for a pipeline in trigger mode.
      *
      * @throws IllegalArgumentException for an unknown pipeline, one without triggers, or a bad part id
-     * @throws IllegalStateException    when the pipeline's queue of pending triggers is full
+     * @throws IllegalStateException    when the pipeline did not start ({@link PipelineNotRunning}) or its queue of
+     *                                  pending triggers is full
      */
     public void trigger(String id, String partId, Instant at) {
-        PipelineWorker w = workers.get(id);
-        if (w == null) {
-            throw new IllegalArgumentException("no running pipeline '" + id + "': known pipelines are " + pipelineIds());
-        }
+        PipelineWorker w = running(id);
         w.pipeline().trigger().orElseThrow(() -> new IllegalArgumentException("pipeline '" + id
                 + "' does not take triggers: set settings.mode: trigger")).trigger(partId, at);
     }
@@ -420,33 +421,50 @@ public final class Appliance implements AutoCloseable {
     }
 
     /**
-     * Switches a pipeline on or off.
+     * Switches a pipeline on or off, and says so on its retained {@code …/enabled/state} (the MQTT command's own path,
+     * {@link #applyEnabled}, has the link say it).
      *
-     * @throws IllegalArgumentException naming the pipeline when it does not exist or is not running
+     * @throws IllegalArgumentException naming the pipeline when it does not exist
+     * @throws PipelineNotRunning       when it did not start, with the reason
      */
     public void setPipelineEnabled(String id, boolean enabled) {
-        PipelineWorker w = workers.get(id);
-        if (w == null) {
-            throw new IllegalArgumentException(failedPipelines.containsKey(id)
-                    ? "pipeline '" + id + "' failed to start: " + failedPipelines.get(id).error()
-                    : "no pipeline '" + id + "': known pipelines are " + pipelineIds());
-        }
-        w.setEnabled(enabled);
+        applyEnabled(id, enabled);
+        link.publishState(id, "enabled", BooleanNode.valueOf(enabled));
+    }
+
+    /** {@link #setPipelineEnabled} without publishing the state, for a command whose result the link publishes. */
+    void applyEnabled(String id, boolean enabled) {
+        running(id).setEnabled(enabled);
         LOG.info("pipeline {}: {}", id, enabled ? "enabled" : "disabled (frames are released unprocessed)");
+    }
+
+    /**
+     * The worker of a running pipeline.
+     *
+     * @throws IllegalArgumentException naming the pipeline and the known ones when there is no such pipeline
+     * @throws PipelineNotRunning       when it is configured but did not start, with the reason
+     */
+    private PipelineWorker running(String id) {
+        PipelineWorker w = workers.get(id);
+        if (w != null) {
+            return w;
+        }
+        PipelineView failed = failedPipelines.get(id);
+        if (failed != null) {
+            throw new PipelineNotRunning("pipeline '" + id + "' is not running: it failed to start (" + failed.error()
+                    + "); fix the configuration and reload it");
+        }
+        throw new IllegalArgumentException("no pipeline '" + id + "': known pipelines are " + pipelineIds());
     }
 
     /**
      * The running gait pipeline {@code id}.
      *
-     * @throws IllegalArgumentException naming the pipeline when it does not exist, is not running or is not a gait
-     *                                  pipeline
+     * @throws IllegalArgumentException naming the pipeline when it does not exist or is not a gait pipeline
+     * @throws PipelineNotRunning       when it did not start
      */
     private GaitPipeline gait(String id) {
-        PipelineWorker w = workers.get(id);
-        if (w == null) {
-            throw new IllegalArgumentException("no running pipeline '" + id + "': known pipelines are "
-                    + pipelineIds());
-        }
+        PipelineWorker w = running(id);
         if (!(w.pipeline() instanceof GaitPipeline g)) {
             throw new IllegalArgumentException("pipeline '" + id + "' is a " + w.stats().type()
                     + " pipeline; sessions and skeletons belong to gait pipelines");
@@ -455,13 +473,34 @@ public final class Appliance implements AutoCloseable {
     }
 
     /**
-     * Sets the session (patient pseudonym) id of a gait pipeline; the next bout carries it.
+     * Sets the session (patient pseudonym) id of a gait pipeline; the next bout carries it. Says so on the retained
+     * {@code …/session/state} (the MQTT command's own path, {@link #applySession}, has the link say it).
      *
      * @throws IllegalArgumentException for an unknown pipeline or a session id that is not 1-64 of A-Z a-z 0-9 . _ -
+     * @throws PipelineNotRunning       when the pipeline did not start
      */
     public void setSession(String pipeline, String session) {
+        applySession(pipeline, session);
+        link.publishState(pipeline, "session", TextNode.valueOf(session));
+    }
+
+    /** {@link #setSession} without publishing the state, for a command whose result the link publishes. */
+    void applySession(String pipeline, String session) {
         gait(pipeline).setSession(session);
         LOG.info("pipeline {}: session set", pipeline);
+    }
+
+    /**
+     * Each running pipeline's settings that commands change, retained on their {@code …/state} topics: what a reload or
+     * a restart put back in force replaces what was said before it.
+     */
+    private void publishSettings() {
+        workers.forEach((id, w) -> {
+            link.publishState(id, "enabled", BooleanNode.TRUE);
+            if (w.pipeline() instanceof GaitPipeline g) {
+                link.publishState(id, "session", TextNode.valueOf(g.session()));
+            }
+        });
     }
 
     /**

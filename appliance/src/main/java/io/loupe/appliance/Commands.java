@@ -1,6 +1,7 @@
 package io.loupe.appliance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.loupe.mqtt.command.Command;
 import io.loupe.mqtt.command.CommandHandler;
 import io.loupe.mqtt.command.CommandRejected;
@@ -31,9 +32,11 @@ final class Commands implements CommandHandler {
                     throw CommandRejected.invalidValue("enabled takes true or false");
                 }
                 try {
-                    appliance.setPipelineEnabled(c.pipeline(), v.booleanValue());
+                    appliance.applyEnabled(c.pipeline(), v.booleanValue());
                 } catch (IllegalArgumentException e) {
                     throw CommandRejected.unknownPipeline(e.getMessage());
+                } catch (PipelineNotRunning e) {
+                    throw CommandRejected.refused(e.getMessage());
                 }
                 return CommandResult.applied(v);
             }
@@ -50,7 +53,7 @@ final class Commands implements CommandHandler {
                 }
                 try {
                     appliance.trigger(c.pipeline(), part, at);
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | PipelineNotRunning e) {
                     throw CommandRejected.refused(e.getMessage());
                 } catch (IllegalStateException e) {
                     throw CommandRejected.refused(e.getMessage() + " (trigger slower, or raise settings.trigger.maxPending)");
@@ -58,17 +61,18 @@ final class Commands implements CommandHandler {
                 return CommandResult.applied(v);
             }
             case "session" -> {
-                String session = v == null ? null : v.isTextual() ? v.textValue() : v.path("session").asText(null);
+                JsonNode text = v == null || v.isTextual() ? v : v.path("session");
+                String session = text != null && text.isTextual() ? text.textValue() : null;
                 if (session == null || session.isBlank()) {
                     throw CommandRejected.invalidValue("session takes \"ID\" or {\"session\": \"ID\"}: a pseudonym"
                             + " (1-64 of A-Z a-z 0-9 . _ -), never a name");
                 }
                 try {
-                    appliance.setSession(c.pipeline(), session);
-                } catch (IllegalArgumentException e) {
+                    appliance.applySession(c.pipeline(), session);
+                } catch (IllegalArgumentException | PipelineNotRunning e) {
                     throw CommandRejected.refused(e.getMessage());
                 }
-                return CommandResult.applied(v);
+                return CommandResult.applied(TextNode.valueOf(session));
             }
             default -> throw CommandRejected.unknownSetting("'" + c.setting() + "' cannot be set: use enabled, trigger"
                     + " or session");

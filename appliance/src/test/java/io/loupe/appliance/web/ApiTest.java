@@ -185,6 +185,37 @@ class ApiTest {
     }
 
     @Test
+    void enabledChangedOverRest_isTheRetainedStateOnMqtt_whichTheStartSetToTrue() throws Exception {
+        BlockingQueue<JsonNode> states = new LinkedBlockingQueue<>();
+        MqttClient client = new MqttClient(daemon.appliance().brokerUrl(), "api-state", new MemoryPersistence());
+        client.connect();
+        try {
+            client.subscribe(new MqttSubscription[]{new MqttSubscription(
+                    "loupe/test-site/api-box/line1-triggered/enabled/state", 1)},
+                    new IMqttMessageListener[]{(t, m) -> states.add(JSON.readTree(m.getPayload()))});
+            JsonNode atStart = states.poll(10, TimeUnit.SECONDS);
+            HttpResponse<String> off = send(put("/api/pipelines/line1-triggered/enabled", "{\"enabled\":false}")
+                    .header("X-Loupe-Token", TOKEN).build());
+            JsonNode afterOff = states.poll(10, TimeUnit.SECONDS);
+            HttpResponse<String> on = send(put("/api/pipelines/line1-triggered/enabled", "{\"enabled\":true}")
+                    .header("X-Loupe-Token", TOKEN).build());
+            JsonNode afterOn = states.poll(10, TimeUnit.SECONDS);
+
+            assertThat(atStart).as("retained since the start").isNotNull();
+            assertThat(atStart.get("value").asBoolean()).isTrue();
+            assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+            assertThat(afterOff).isNotNull();
+            assertThat(afterOff.get("value").asBoolean()).isFalse();
+            assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+            assertThat(afterOn).isNotNull();
+            assertThat(afterOn.get("value").asBoolean()).isTrue();
+        } finally {
+            client.disconnect();
+            client.close();
+        }
+    }
+
+    @Test
     void trigger_overRestAndMqtt_givesOneResultPerPartWithItsId_badCommandsGetAnError() throws Exception {
         BlockingQueue<JsonNode> results = new LinkedBlockingQueue<>();
         BlockingQueue<String> errors = new LinkedBlockingQueue<>();
