@@ -80,13 +80,19 @@ public final class InferCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        ModelSpec spec = new ModelSpec(modelPath.getFileName().toString(), modelPath, args.get("--decoder", null),
-                provider, (float) args.number("--confidence", 0.25), (float) args.number("--iou", 0.45), 0);
+        ModelSpec spec;
+        try {
+            spec = new ModelSpec(modelPath.getFileName().toString(), modelPath, args.get("--decoder", null),
+                    provider, (float) args.number("--confidence", 0.25), (float) args.number("--iou", 0.45), 0);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + " (--confidence, --iou)");
+        }
         int failures = 0;
         try (Model model = Model.load(spec); Predictor predictor = model.newPredictor()) {
             for (String image : images) {
                 if (!Files.isRegularFile(Path.of(image))) {
-                    err.println("infer: image not found: " + image);
+                    err.println(Files.isDirectory(Path.of(image)) ? "infer: " + image + " is a folder: give each"
+                            + " image with its own --image" : "infer: image not found: " + image);
                     failures++;
                     continue;
                 }

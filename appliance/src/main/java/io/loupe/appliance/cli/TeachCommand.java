@@ -17,6 +17,7 @@ import io.loupe.pipelines.defect.anomaly.TeachRule;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -61,6 +62,10 @@ public final class TeachCommand implements Command {
         Path target = args.has("--out") ? Path.of(args.get("--out", null))
                 : settings.anomaly() != null && settings.anomaly().file() != null ? settings.anomaly().file()
                 : plan.config().appliance().dataDir().resolve("teach").resolve(id + ".anomaly.yml.gz");
+        if (Files.isDirectory(target)) {
+            throw new UsageException("--out " + target + " is a folder: give the file to write, e.g. " + target
+                    .resolve(id + ".anomaly.yml.gz"));
+        }
         ModelSpec spec = plan.models().stream().filter(m -> m.id().equals(p.model())).findFirst().orElse(null);
         try (Model model = kind == AnomalyKind.MODEL && spec != null ? Model.load(spec) : null) {
             TeachResult r = Teach.teach(AnomalyScorers.create(kind, model), good, TeachRule.defaults(), target,

@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,6 +31,9 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(abs, List.of(new ConfigProblem("(file)", abs.toString(),
                     "configuration file not found: pass --config PATH, or run from the folder that holds config/appliance.yml")));
+        } catch (MalformedInputException e) {
+            throw new ConfigException(abs, List.of(new ConfigProblem("(file)", abs.toString(),
+                    "the configuration file is not UTF-8 text: save it as UTF-8 (YAML)")));
         } catch (IOException e) {
             throw new ConfigException(abs, List.of(new ConfigProblem("(file)", abs.toString(),
                     "cannot read the configuration file: " + e.getMessage())));

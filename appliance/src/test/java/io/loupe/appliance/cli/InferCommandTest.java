@@ -90,10 +90,23 @@ class InferCommandTest {
         Files.writeString(notAnImage, "not a picture");
 
         CliRun r = CliRun.of("infer", "--model", io.loupe.appliance.Repo.demoModel().toString(), "--image", notAnImage.toString(),
-                "--image", dir.resolve("absent.jpg").toString());
+                "--image", dir.resolve("absent.jpg").toString(), "--image", dir.toString());
 
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("cannot decode image " + notAnImage).contains("image not found: ");
+        assertThat(r.err()).contains("cannot decode image " + notAnImage).contains("image not found: ")
+                .contains(dir + " is a folder: give each image with its own --image");
+    }
+
+    @Test
+    void infer_aConfidenceOrIouOutsideItsRange_isAUsageErrorNotAStackTrace() {
+        for (String[] flag : new String[][] {{"--confidence", "0"}, {"--confidence", "1.5"}, {"--iou", "-1"}}) {
+            CliRun r = CliRun.of("infer", "--model", io.loupe.appliance.Repo.demoModel().toString(), "--image",
+                    "x.jpg", flag[0], flag[1]);
+
+            assertThat(r.code()).as(String.join(" ", flag)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", flag)).contains("use a value in").contains("usage: infer --model")
+                    .doesNotContain("Exception");
+        }
     }
 
     @Test

@@ -33,6 +33,8 @@ class TeachCommandTest {
                 "--good", dir.resolve("set/good").toString(), "--out", taught.toString());
         CliRun unknown = CliRun.of("teach", "--config", config.toString(), "--pipeline", "nope",
                 "--good", dir.toString());
+        CliRun intoAFolder = CliRun.of("teach", "--config", config.toString(), "--pipeline", "line1-defects",
+                "--good", dir.resolve("set/good").toString(), "--out", dir.toString());
 
         assertThat(taughtRun.code()).as(taughtRun.err()).isZero();
         assertThat(Files.size(taught)).isPositive();
@@ -40,5 +42,7 @@ class TeachCommandTest {
                 .contains("settings.anomaly.file");
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("no defect pipeline 'nope'");
+        assertThat(intoAFolder.code()).as("refused before teaching").isEqualTo(2);
+        assertThat(intoAFolder.err()).contains("--out " + dir + " is a folder: give the file to write");
     }
 }

@@ -94,6 +94,15 @@ class ConfigValidationTest {
     }
 
     @Test
+    void load_aFileThatIsNotUtf8_saysToSaveItAsUtf8() throws IOException {
+        Path file = Files.write(dir.resolve("latin1.yml"), "appliance: {id: caf\u00e9}\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> ConfigLoader.load(file)).hasMessageContaining("latin1.yml")
+                .hasMessageContaining("not UTF-8 text: save it as UTF-8");
+    }
+
+    @Test
     void load_brokenYaml_givesTheLine() throws IOException {
         Path file = write("cameras:\n  cam1: [unclosed\n");
 
