@@ -97,17 +97,22 @@ class PipelineIsolationTest {
             assertThat(views.get("unloadable").error()).contains("model broken failed to load")
                     .contains(notAModel.toString());
 
-            // and a command to one that failed is a conflict that says why, over REST and over MQTT
+            // and a command to one that failed is a conflict that says why, over REST and over MQTT, as is the lack
+            // of a picture from the camera whose only pipeline failed
             HttpResponse<String> enable = send(daemon, "PUT", "/api/pipelines/misspelt/enabled",
                     "{\"enabled\":false}");
             HttpResponse<String> trigger = send(daemon, "POST", "/api/pipelines/unloadable/trigger",
                     "{\"part\":\"A-1\"}");
             String mqttError = mqttError(daemon, "misspelt", "enabled", "false");
+            HttpResponse<String> snapshot = send(daemon, "GET", "/api/cameras/line2/snapshot.jpg", "");
             assertThat(enable.statusCode()).as(enable.body()).isEqualTo(409);
             assertThat(enable.body()).contains("pipeline 'misspelt' is not running: it failed to start")
                     .contains("thresholds name 'whitefli'").contains("reload");
             assertThat(trigger.statusCode()).as(trigger.body()).isEqualTo(409);
             assertThat(trigger.body()).contains("pipeline 'unloadable' is not running").contains("failed to load");
+            assertThat(snapshot.statusCode()).isEqualTo(503);
+            assertThat(snapshot.body()).contains("none of its pipelines is running (unloadable: model broken failed"
+                    + " to load").contains("fix the configuration and reload it");
             assertThat(mqttError).isNotNull().contains("\"error\":\"refused\"").contains("failed to start")
                     .contains("thresholds name 'whitefli'");
         }

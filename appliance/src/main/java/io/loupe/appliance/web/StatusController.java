@@ -2,6 +2,7 @@ package io.loupe.appliance.web;
 
 import io.loupe.appliance.Appliance;
 import io.loupe.appliance.ApplianceStatus;
+import io.loupe.appliance.PipelineView;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -9,7 +10,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** {@code /api/status} and camera snapshots. */
 @Controller("/api")
@@ -41,8 +44,25 @@ public class StatusController {
         byte[] jpeg = appliance.liveView().jpeg(id);
         if (jpeg == null) {
             return HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("error", "camera '" + id + "' has no processed frame yet: wait for it to come online"));
+                    .body(Map.of("error", "camera '" + id + "' has no processed frame yet: " + whyNoFrame(id)));
         }
         return HttpResponse.ok(jpeg).contentType(MediaType.IMAGE_JPEG_TYPE).header("Cache-Control", "no-store");
+    }
+
+    /**
+     * The page sees a camera through its pipelines (their overlays and privacy rules), never raw: with none running
+     * there is no picture to wait for, and the reason names them.
+     */
+    private String whyNoFrame(String camera) {
+        List<PipelineView> on = appliance.status().pipelines().stream().filter(p -> camera.equals(p.camera()))
+                .toList();
+        if (on.isEmpty()) {
+            return "no pipeline uses it, and the page shows a camera through its pipelines; add one under pipelines:";
+        }
+        if (on.stream().allMatch(p -> "FAILED".equals(p.state()))) {
+            return "none of its pipelines is running (" + on.stream().map(p -> p.id() + ": " + p.error())
+                    .collect(Collectors.joining("; ")) + "); fix the configuration and reload it";
+        }
+        return "wait for it to come online";
     }
 }
