@@ -16,7 +16,7 @@ import java.util.List;
  * @param lastError   the last stage error, or null
  * @param received    frames offered by the camera to this pipeline's mailbox
  * @param dropped     frames the mailbox dropped (policy {@code latest} or {@code queue(n)})
- * @param fps         recent results per second
+ * @param fps         frames processed per second, recent (a presence, trigger or gait pipeline gives far fewer results)
  * @param latencyP50Ms median latency from capture to result, recent window
  * @param latencyP99Ms 99th percentile of the same
  * @param latencyMaxMs the largest in the same window

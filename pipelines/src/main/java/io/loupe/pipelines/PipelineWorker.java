@@ -171,6 +171,7 @@ public final class PipelineWorker implements AutoCloseable {
             return;
         }
         processed++;
+        rate.mark(System.nanoTime());
         for (int i = 0; i < results.size(); i++) {
             emit(results.get(i), frame);
         }
@@ -214,7 +215,6 @@ public final class PipelineWorker implements AutoCloseable {
         double latencyMs = Duration.between(result.since(), now).toNanos() / 1e6;
         PipelineResult sequenced = result.sequenced(++seq, now, latencyMs);
         latency.record(latencyMs);
-        rate.mark(System.nanoTime());
         lastResult = sequenced;
         long started = System.nanoTime();
         for (ResultSink sink : sinks) {

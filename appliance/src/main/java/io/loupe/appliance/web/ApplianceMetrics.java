@@ -36,7 +36,7 @@ public class ApplianceMetrics implements MeterBinder {
         }
         for (PipelineWorker w : appliance.workers().values()) {
             String id = w.id();
-            gauge(registry, "loupe.pipeline.fps", "results per second, recent", w, x -> x.stats().fps(), "pipeline", id);
+            gauge(registry, "loupe.pipeline.fps", "frames processed per second, recent", w, x -> x.stats().fps(), "pipeline", id);
             gauge(registry, "loupe.pipeline.latency.p50.ms", "median capture-to-result latency", w,
                     x -> x.stats().latencyP50Ms(), "pipeline", id);
             gauge(registry, "loupe.pipeline.latency.p99.ms", "99th percentile capture-to-result latency", w,

@@ -185,6 +185,21 @@ class ApiTest {
     }
 
     @Test
+    void pipelineFps_countsTheFramesProcessed_evenWhereNoResultComes() throws Exception {
+        JsonNode triggered = null;
+        for (JsonNode p : status().get("pipelines")) {
+            if (p.get("id").asText().equals("line1-triggered")) {
+                triggered = p;
+            }
+        }
+
+        assertThat(triggered).isNotNull();
+        assertThat(triggered.get("processed").asLong()).isPositive();
+        assertThat(triggered.get("fps").asDouble()).as("a pipeline in trigger mode, untriggered, reading a 25 fps clip")
+                .isGreaterThan(1.0);
+    }
+
+    @Test
     void enabledChangedOverRest_isTheRetainedStateOnMqtt_whichTheStartSetToTrue() throws Exception {
         BlockingQueue<JsonNode> states = new LinkedBlockingQueue<>();
         MqttClient client = new MqttClient(daemon.appliance().brokerUrl(), "api-state", new MemoryPersistence());
