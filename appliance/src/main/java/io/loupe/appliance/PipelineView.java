@@ -20,7 +20,7 @@ import java.util.List;
  * @param errors       frames that failed
  * @param received     frames offered by its camera
  * @param dropped      frames its mailbox dropped
- * @param fps          recent results per second
+ * @param fps          frames processed per second, recent
  * @param latencyP50Ms median capture-to-result latency
  * @param latencyP99Ms 99th percentile of the same
  * @param phases       where the time goes: per-phase p50/p99 (decode, pre-process, inference, …); phases that did
