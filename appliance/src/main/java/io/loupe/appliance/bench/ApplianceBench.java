@@ -6,6 +6,7 @@ import io.loupe.appliance.Appliance;
 import io.loupe.appliance.ApplianceException;
 import io.loupe.appliance.config.AppliancePlan;
 import io.loupe.appliance.config.ConfigException;
+import io.loupe.camera.CameraStatus;
 import io.loupe.models.Model;
 import io.loupe.models.ModelException;
 import io.loupe.models.ModelInfo;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +39,8 @@ import java.util.stream.Stream;
 public final class ApplianceBench {
     private static final long POLL_MILLIS = 5;
     private static final long STALL_MILLIS = 60_000;
+    /** Opening tries after which a camera that never gave a frame is taken not to give one. */
+    private static final int FIRST_FRAME_TRIES = 3;
     private static final int DEFAULT_PACED_SECONDS = 20;
 
     private final BenchOptions options;
@@ -237,7 +241,7 @@ public final class ApplianceBench {
                 lastChange = System.nanoTime();
             } else if ((System.nanoTime() - lastChange) / 1_000_000 > STALL_MILLIS) {
                 throw new BenchException("no frame processed for " + STALL_MILLIS / 1000 + " s (" + done + " of "
-                        + target + "): " + appliance.status().cameras() + "; check the camera and the model");
+                        + target + "): " + cameras(appliance) + "; check the camera and the model");
             }
             checkAlive(appliance, workers);
             sleepUntil(System.nanoTime() + POLL_MILLIS * 1_000_000);
@@ -258,14 +262,30 @@ public final class ApplianceBench {
         return (System.nanoTime() - t0) / 1e6;
     }
 
+    /**
+     * Fails when a pipeline stopped, or a camera has not given its first frame after {@value #FIRST_FRAME_TRIES}
+     * tries to open its source (a clip that is not there or not a video): that camera will not give one.
+     */
     private static void checkAlive(Appliance appliance, List<PipelineWorker> workers) throws BenchException {
         for (PipelineWorker w : workers) {
             WorkerState s = w.state();
             if (s == WorkerState.ENDED || s == WorkerState.STOPPED) {
                 throw new BenchException("pipeline " + w.id() + " is " + s + " (" + w.stats().lastError() + "): "
-                        + appliance.status().cameras());
+                        + cameras(appliance));
             }
         }
+        for (CameraStatus c : appliance.status().cameras()) {
+            if (c.frames() == 0 && c.reconnects() >= FIRST_FRAME_TRIES) {
+                throw new BenchException("camera " + c.id() + " gave no frame in " + c.reconnects() + " tries: "
+                        + c.reason());
+            }
+        }
+    }
+
+    /** Each camera's id, state, frames and reason, for a message. */
+    private static String cameras(Appliance appliance) {
+        return appliance.status().cameras().stream().map(c -> c.id() + " " + c.state() + ", " + c.frames()
+                + " frames" + (c.reason() == null ? "" : ": " + c.reason())).collect(Collectors.joining("; "));
     }
 
     private static long[] processed(List<PipelineWorker> workers) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loupe.appliance.Repo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,6 +73,18 @@ class BenchCommandTest {
                 .doesNotContain("bench.yml");
         assertThat(video.code()).isEqualTo(1);
         assertThat(video.err()).contains(Path.of("no-such-clip.mp4").toAbsolutePath() + " does not exist");
+    }
+
+    @Test
+    void bench_aVideoThatIsNotAVideo_failsWithTheCamerasReason_notAMinuteLater(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.mp4"));
+
+        CliRun r = CliRun.of("bench", "--model", Repo.demoModel().toString(), "--video", empty.toString(),
+                "--frames", "10", "--repeats", "1");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("gave no frame in").contains("empty.mp4").doesNotContain("no frame processed for 60 s")
+                .doesNotContain("CameraStatus[");
     }
 
     private static List<String> phases(JsonNode throughput) {
