@@ -160,7 +160,7 @@ public final class ConfigValidator {
         if (config.web().port() < 0 || config.web().port() > 65535) {
             problems.add(new ConfigProblem("web.port", String.valueOf(config.web().port()), "must be 0-65535"));
         }
-        if (problems.isEmpty() && loadModels) {
+        if (loadModels) {   // every model that is configured well is loaded, so its problems come with the others
             if (!useNativeLibraries(config.appliance(), problems)) {
                 throw new ConfigException(file, problems);
             }

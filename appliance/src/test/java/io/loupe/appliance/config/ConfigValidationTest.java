@@ -187,6 +187,18 @@ class ConfigValidationTest {
     }
 
     @Test
+    void validate_aCorruptModelBesideAnotherProblem_bothAreReportedAtOnce() throws IOException {
+        Path corrupt = dir.resolve("corrupt.onnx");
+        Files.write(corrupt, new byte[]{1, 2, 3, 4, 5, 6, 7, 8, 9});
+
+        ConfigException e = problems(VALID.replace("path: MODEL", "path: corrupt.onnx")
+                .replace("minScore: 0.6", "minScore: 6"));
+
+        assertThat(e.problems()).extracting(ConfigProblem::path)
+                .containsExactlyInAnyOrder("pipelines.p1.settings.rules", "models.det.path");
+    }
+
+    @Test
     void validate_pipelineNamingUnknownCameraAndModel_suggestsNearest() throws IOException {
         ConfigException e = problems(VALID.replace("camera: cam1", "camera: cam2").replace("model: det", "model: dte"));
 
