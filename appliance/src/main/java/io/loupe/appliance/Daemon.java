@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The appliance plus its Micronaut web server, started from a configuration file and stopped together. A reload
@@ -33,6 +34,7 @@ public final class Daemon implements AutoCloseable {
     private volatile Appliance appliance;
     private volatile ApplicationContext context;
     private volatile long generation;
+    private final AtomicBoolean reloadPending = new AtomicBoolean();
     private boolean closed;
 
     private Daemon(Path configFile) {
@@ -85,20 +87,32 @@ public final class Daemon implements AutoCloseable {
         LOG.info("reloaded {}", configFile);
     }
 
-    /** Reloads on a thread of its own after the current request has been answered; the outcome is logged. */
-    public void reloadSoon() {
+    /**
+     * Reloads on a thread of its own after the current request has been answered; the outcome is logged. Requests that
+     * come before that reload has read the file are the same reload, not one restart each.
+     *
+     * @return false when such a reload was already on its way
+     */
+    public boolean reloadSoon() {
+        if (!reloadPending.compareAndSet(false, true)) {
+            LOG.info("reload of {} already on its way", configFile);
+            return false;
+        }
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(200);
+                reloadPending.set(false);
                 reload();
             } catch (ConfigException | ApplianceException e) {
                 LOG.error("reload of {} failed: {}", configFile, e.getMessage());
             } catch (InterruptedException e) {
+                reloadPending.set(false);
                 Thread.currentThread().interrupt();
             }
         }, "loupe-reload");
         t.setDaemon(false); // keeps the JVM alive while nothing else runs between stop and start
         t.start();
+        return true;
     }
 
     private void startFrom(AppliancePlan next) throws ApplianceException {

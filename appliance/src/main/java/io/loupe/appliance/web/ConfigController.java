@@ -30,8 +30,8 @@ public class ConfigController {
             return HttpResponse.badRequest(Map.of("error", "the configuration has problems; nothing was changed",
                     "problems", e.problems().stream().map(Object::toString).toList()));
         }
-        reload.reloadSoon();
-        return HttpResponse.accepted().body(Map.of("status", "reloading: the appliance restarts from its configuration"
-                + " file in a moment"));
+        return HttpResponse.accepted().body(Map.of("status", reload.reloadSoon()
+                ? "reloading: the appliance restarts from its configuration file in a moment"
+                : "already reloading: the reload on its way reads the file as it is now"));
     }
 }

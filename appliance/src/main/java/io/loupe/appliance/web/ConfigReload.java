@@ -20,8 +20,12 @@ public final class ConfigReload {
         daemon.check();
     }
 
-    /** Restarts the appliance from the file once the current request is answered. */
-    void reloadSoon() {
-        daemon.reloadSoon();
+    /**
+     * Restarts the appliance from the file once the current request is answered.
+     *
+     * @return false when a reload that has not read the file yet was already on its way (it will do)
+     */
+    boolean reloadSoon() {
+        return daemon.reloadSoon();
     }
 }

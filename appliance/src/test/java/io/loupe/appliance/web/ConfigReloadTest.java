@@ -81,7 +81,10 @@ class ConfigReloadTest {
             Files.writeString(file, config("  first: {type: defect, camera: line1, model: det}\n"
                     + "  second: {type: defect, camera: line1, model: det, settings: {mode: trigger}}"));
             HttpResponse<String> good = reload(daemon, TOKEN);
+            HttpResponse<String> again = reload(daemon, TOKEN);
             assertThat(good.statusCode()).as(good.body()).isEqualTo(202);
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+            assertThat(again.body()).contains("already reloading");
             long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (daemon.generation() < 2 && System.nanoTime() < until) {
                 Thread.sleep(100);
