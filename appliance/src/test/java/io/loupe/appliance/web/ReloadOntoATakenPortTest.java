@@ -46,6 +46,7 @@ class ReloadOntoATakenPortTest {
             System.out.println("stopped");
         }
 
+        /** No broker (the link retries quietly): an embedded one would take seconds to stop at each restart. */
         private static String config(Path dir, int port, String camera) {
             return """
                     appliance: {id: reload-box, site: test-site, dataDir: %s}
@@ -53,7 +54,7 @@ class ReloadOntoATakenPortTest {
                       %s: {url: "test:pattern?width=64&height=48&fps=5"}
                     models: {}
                     pipelines: {}
-                    mqtt: {url: embedded, port: 0}
+                    mqtt: {url: "tcp://127.0.0.1:9"}
                     web: {host: 127.0.0.1, port: %d, token: reload-token-5678}
                     """.formatted(dir.resolve("data"), camera, port);
         }
