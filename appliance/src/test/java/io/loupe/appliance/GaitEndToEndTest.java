@@ -106,6 +106,8 @@ class GaitEndToEndTest {
             }
             assertThat(JSON.readTree(get(base + "/api/pipelines/walk1-gait/sessions/P-0001/bouts").body()))
                     .isNotEmpty();
+            assertThat(get(base + "/api/pipelines/walk1-gait/sessions/..%2Fx/bouts").body())
+                    .as("not a session id: said, not an empty trend").contains("is not a valid id");
 
             // Changing the session and deleting personal data need the token.
             assertThat(send(base + "/api/pipelines/walk1-gait/session", "PUT", "{\"session\":\"P-0002\"}", null)

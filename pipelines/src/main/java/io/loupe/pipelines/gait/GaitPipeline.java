@@ -145,8 +145,13 @@ public final class GaitPipeline implements Pipeline {
         return Optional.ofNullable(last.get());
     }
 
-    /** The past bouts of a session, oldest first (in memory, at most 200). */
+    /**
+     * The past bouts of a session, oldest first (in memory, at most 200).
+     *
+     * @throws IllegalArgumentException when the id is not a session id (1-64 of A-Z a-z 0-9 . _ -)
+     */
     public List<BoutSummary> trend(String sessionId) {
+        GaitSettings.checkSession("session", sessionId);
         return trends.of(sessionId);
     }
 
