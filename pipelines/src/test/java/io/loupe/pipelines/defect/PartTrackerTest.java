@@ -48,6 +48,36 @@ class PartTrackerTest {
     }
 
     @Test
+    void update_aPartUnseenForFramesWithinMaxMissed_keepsItsTrack_andIsJudgedOnce() {
+        // given one part moving right at 30 and at 50 px per frame, not found for as many frames as maxMissedFrames
+        // allows (glare), before and after it was judged
+        for (int speed : new int[] {30, 50}) {
+            for (int gapAt : new int[] {3, 9}) {
+                PartTracker tracker = new PartTracker(PresenceSettings.defaults());
+                List<String> judged = new ArrayList<>();
+                int unjudged = 0;
+
+                // when it crosses the view
+                for (int f = 0; f < 30; f++) {
+                    int x = -130 + speed * f;
+                    int x1 = Math.max(0, x);
+                    int x2 = Math.min(640, x + 130);
+                    boolean glare = f >= gapAt && f < gapAt + PresenceSettings.defaults().maxMissedFrames();
+                    List<Box> blobs = x2 - x1 > 5 && !glare ? List.of(new Box(x1, 200, x2 - x1, 100)) : List.of();
+                    PartTracker.Update u = tracker.update(blobs, IN_VIEW);
+                    u.judgeNow().forEach(t -> judged.add(t.partId()));
+                    unjudged += u.leftUnjudged().size();
+                }
+
+                // then it is one part, judged once
+                assertThat(judged).as("%d px a frame, gap from frame %d", speed, gapAt).containsExactly("P1");
+                assertThat(unjudged).as("%d px a frame, gap from frame %d", speed, gapAt).isZero();
+                assertThat(tracker.seen()).as("%d px a frame, gap from frame %d", speed, gapAt).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void update_partLeavingBeforeFullyInView_isReportedOnceAsUnjudged() {
         // given a part that only ever shows its front at the right edge of a narrow view
         PartTracker tracker = new PartTracker(settings(2, 1));

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Follows parts from frame to frame by their centroids (predicted with each part's last motion, so a fast belt does
- * not lose them) and says, once per part, when it is to be judged: tracked for {@code minTrackFrames} frames and fully
- * in view. A part whose track ends without that happening is reported as left unjudged, also once. Ids are stable for
- * a part's whole crossing and never reused. Worker thread only.
+ * Follows parts from frame to frame by their centroids (predicted with each part's last motion, once for each frame
+ * since it was seen, so that a fast belt or a few frames of glare do not lose them) and says, once per part, when it
+ * is to be judged: tracked for {@code minTrackFrames} frames and fully in view. A part whose track ends without that
+ * happening is reported as left unjudged, also once. Ids are stable for a part's whole crossing and never reused.
+ * Worker thread only.
  */
 public final class PartTracker {
 
@@ -55,12 +56,13 @@ public final class PartTracker {
             return judged;
         }
 
+        /** Where it should be now: its last motion a frame, once for each frame since it was seen. */
         double predictedX() {
-            return box.centerX() + vx;
+            return box.centerX() + vx * (missed + 1);
         }
 
         double predictedY() {
-            return box.centerY() + vy;
+            return box.centerY() + vy * (missed + 1);
         }
     }
 
@@ -104,8 +106,8 @@ public final class PartTracker {
             if (t >= 0) {
                 Track track = tracks.get(t);
                 Box box = blobs.get(b);
-                track.vx = box.centerX() - track.box.centerX();
-                track.vy = box.centerY() - track.box.centerY();
+                track.vx = motion(track.box.x(), track.box.right(), box.x(), box.right()) / (track.missed + 1.0);
+                track.vy = motion(track.box.y(), track.box.bottom(), box.y(), box.bottom()) / (track.missed + 1.0);
                 track.box = box;
                 track.age++;
                 track.missed = 0;
@@ -151,6 +153,16 @@ public final class PartTracker {
             return NOTHING;
         }
         return new Update(judge == null ? List.of() : judge, left == null ? List.of() : left);
+    }
+
+    /**
+     * How far a part moved along one axis: the edge that moved more, since a part entering or leaving the view is cut
+     * off at the frame's edge, where its other edge (and so its centre) lags behind the belt.
+     */
+    private static int motion(int fromLow, int fromHigh, int toLow, int toHigh) {
+        int low = toLow - fromLow;
+        int high = toHigh - fromHigh;
+        return Math.abs(low) >= Math.abs(high) ? low : high;
     }
 
     /** {@code buffer} if it holds {@code n} values, else a larger one; its first {@code n} values false. */
