@@ -100,4 +100,29 @@ class DefectStatsTest {
         assertThat(s.sinceStart().parts()).isEqualTo(3);
         assertThat(s.sinceStart().ng()).isEqualTo(1);
     }
+
+    @Test
+    void snapshot_afterShiftChange_keepsTheEndedShiftsFinalCounts_withPartsAfterItsLastSnapshot() {
+        // given an early shift whose last snapshot (published every 10 s) was taken at 13:59:50 local
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:59:50Z"), BERLIN);
+        DefectStats stats = new DefectStats("line1", new ShiftCalendar(SHIFTS, BERLIN), clock);
+        stats.record(result(Verdict.OK, Timing.ON_TIME, false));
+        DefectStatsSnapshot lastDuring = stats.snapshot();
+
+        // when three NG parts come in its last seconds and the next snapshot falls in the next shift
+        clock.set(Instant.parse("2026-11-27T12:59:55Z"));
+        for (int i = 0; i < 3; i++) {
+            stats.record(result(Verdict.NG, Timing.ON_TIME, false, "crack"));
+        }
+        clock.set(Instant.parse("2026-11-27T13:00:00Z"));
+        DefectStatsSnapshot next = stats.snapshot();
+
+        // then the ended shift's final counts are there, the parts after its last snapshot included
+        assertThat(lastDuring.previousShift()).isNull();
+        assertThat(next.previousShift()).isNotNull();
+        assertThat(next.previousShift().label()).isEqualTo("2026-11-27 06:00");
+        assertThat(next.previousShift().parts()).isEqualTo(4);
+        assertThat(next.previousShift().ng()).isEqualTo(3);
+        assertThat(next.shift().parts()).isZero();
+    }
 }

@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * Counts a defect pipeline's results for the current shift and since start. It is the pipeline's own sink (so it sees
  * every result, late ones included); {@link #snapshot()} is safe from any thread. The shift rolls over when a result
- * or a snapshot falls past the shift's end, by the injected clock.
+ * or a snapshot falls past the shift's end, by the injected clock; the shift that ended stays in the snapshots with its
+ * final counts until the next one ends.
  */
 public final class DefectStats implements ResultSink {
     private final String pipeline;
@@ -20,6 +21,7 @@ public final class DefectStats implements ResultSink {
     private final Tally sinceStart;
     private ShiftCalendar.Shift shift;
     private Tally shiftTally;
+    private DefectCounts previousShift;
 
     public DefectStats(String pipeline, ShiftCalendar calendar, Clock clock) {
         this.pipeline = pipeline;
@@ -49,11 +51,13 @@ public final class DefectStats implements ResultSink {
     public synchronized DefectStatsSnapshot snapshot() {
         Instant now = clock.instant();
         roll(now);
-        return new DefectStatsSnapshot(pipeline, now, shiftTally.counts(), shift.end(), sinceStart.counts());
+        return new DefectStatsSnapshot(pipeline, now, shiftTally.counts(), shift.end(), sinceStart.counts(),
+                previousShift);
     }
 
     private void roll(Instant now) {
         if (!shift.contains(now)) {
+            previousShift = shiftTally.counts();
             shift = calendar.shiftAt(now);
             shiftTally = new Tally(shift.start(), shift.label());
         }

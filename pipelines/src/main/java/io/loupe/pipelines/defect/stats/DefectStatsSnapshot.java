@@ -12,9 +12,11 @@ import java.time.Instant;
  * @param shift      the current shift (ends at {@code shiftEnd})
  * @param shiftEnd   when the current shift ends
  * @param sinceStart since the pipeline started
+ * @param previousShift the last shift that ended while the pipeline ran, with its final counts (results in its last
+ *                      seconds included, which no snapshot taken during it held); null before one ends
  */
 public record DefectStatsSnapshot(String pipeline, Instant ts, DefectCounts shift, Instant shiftEnd,
-                                  DefectCounts sinceStart) implements DomainStats {
+                                  DefectCounts sinceStart, DefectCounts previousShift) implements DomainStats {
     public static final String SCHEMA = "loupe.defect.stats/1";
 
     @Override
