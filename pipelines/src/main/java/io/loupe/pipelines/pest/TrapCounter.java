@@ -22,6 +22,8 @@ import java.util.Map;
  */
 final class TrapCounter {
     static final String MISSED_KIND = "pest_capture_missed";
+    /** The missed-capture alert's key among the trap's raised alerts in the store (a threshold's key holds a '/', so the two never meet). */
+    static final String MISSED_KEY = "capture-missed";
 
     private final String pipeline;
     private final String camera;
@@ -43,7 +45,8 @@ final class TrapCounter {
     private List<SpeciesCount> lastSpecies;
     private long captures;
     private long failed;
-    private PipelineAlert missed;
+    /** The missed-capture alert while it is raised, kept in the store so that a restart still ends it. */
+    private ActiveAlert missed;
     private Instant lastTaken;
     private final ArrayDeque<PestStats.HistoryPoint> history;
     private volatile PestStats stats;
@@ -67,6 +70,7 @@ final class TrapCounter {
         this.nextId = s.nextId();
         this.lastCount = s.lastCount();
         this.lastCapture = s.lastCapture();
+        this.missed = s.alerts().remove(MISSED_KEY);
         this.thresholds = new ThresholdWatch(pipeline, trap, settings.thresholds(), store, calendar, s.alerts());
         this.history = new ArrayDeque<>(store.history(trap, labels, settings.history()));
         int[] lastCounts = new int[labels.size()];
@@ -148,6 +152,7 @@ final class TrapCounter {
             out.add(PipelineAlert.of(frame, model, missed.eventId(), PipelineAlert.Type.END, MISSED_KIND,
                     PipelineAlert.Severity.WARNING, trap + ": captures arrive again", missed.startedAt(), at,
                     List.of()));
+            store.removeAlert(trap, MISSED_KEY);
             missed = null;
         }
         out.addAll(thresholds.evaluate(at, frame, model, totals));
@@ -177,11 +182,13 @@ final class TrapCounter {
         out.add(new PestResult(none, 0, null, 0, model, trap, CaptureStatus.MISSED, reason, period, periodStart,
                 false, lastSpecies, List.of(), 0));
         if (missed == null) {
-            missed = PipelineAlert.of(none, model, pipeline + ":" + trap + ":missed:" + at.getEpochSecond(),
-                    PipelineAlert.Type.NEW, MISSED_KIND, PipelineAlert.Severity.WARNING, trap + ": " + reason, at,
-                    null, List.of(new PipelineAlert.Value("minutes_without_capture",
-                            Duration.between(since, at).toMinutes(), "min")));
-            out.add(missed);
+            long minutes = Duration.between(since, at).toMinutes();
+            missed = new ActiveAlert(MISSED_KEY, pipeline + ":" + trap + ":missed:" + at.getEpochSecond(), at,
+                    (int) Math.min(Integer.MAX_VALUE, minutes));
+            store.putAlert(trap, missed);
+            out.add(PipelineAlert.of(none, model, missed.eventId(), PipelineAlert.Type.NEW, MISSED_KIND,
+                    PipelineAlert.Severity.WARNING, trap + ": " + reason, at, null,
+                    List.of(new PipelineAlert.Value("minutes_without_capture", minutes, "min"))));
         }
         publishStats();
         return out;

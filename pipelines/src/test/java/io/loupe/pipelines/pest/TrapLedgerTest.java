@@ -229,4 +229,31 @@ class TrapLedgerTest {
             });
         }
     }
+
+    @Test
+    void missed_theAlertRaisedBeforeARestart_isEndedByTheFirstCaptureAfterIt() throws Exception {
+        PestSettings s = new PestSettings("", Duration.ofMinutes(15), Duration.ZERO, TileSettings.defaults(), 0, 0.5,
+                TrapChangeSettings.defaults(), List.of(), null, "", 200);
+        CaptureTruth one = series.captures().get(0);
+        Instant t0 = TrapSeries.time(one);
+        String raised;
+        try (PestStore store = PestStore.open(dir.resolve("pest.db"))) {
+            TrapCounter c = counter(s, store);
+            c.counted(frame(1, t0), t0, series.truthDetections(one));
+            raised = alerts(c.missed(t0.plus(Duration.ofMinutes(31)), t0)).get(0).eventId();
+        }
+        try (PestStore store = PestStore.open(dir.resolve("pest.db"))) {
+            TrapCounter restarted = counter(s, store);
+            assertThat(restarted.missedAt(t0)).as("still raised: not reported again").isNull();
+            List<PipelineAlert> back = alerts(restarted.counted(frame(2, t0.plus(Duration.ofHours(1))),
+                    t0.plus(Duration.ofHours(1)), series.truthDetections(one)));
+            assertThat(back).singleElement().satisfies(a -> {
+                assertThat(a.type()).isEqualTo(PipelineAlert.Type.END);
+                assertThat(a.eventId()).isEqualTo(raised);
+            });
+        }
+        try (PestStore store = PestStore.open(dir.resolve("pest.db"))) {
+            assertThat(counter(s, store).missedAt(t0)).as("ended: watched again").isNotNull();
+        }
+    }
 }
