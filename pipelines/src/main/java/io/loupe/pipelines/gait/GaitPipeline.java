@@ -189,7 +189,10 @@ public final class GaitPipeline implements Pipeline {
         return dropped.get();
     }
 
-    /** The keypoint store, when {@code privacy.storeKeypoints} is on. */
+    /**
+     * The keypoint store: when {@code privacy.storeKeypoints} is on, and when it is off but {@code privacy.storeDir}
+     * holds keypoints stored before (kept to their retention and deletable, none added).
+     */
     public Optional<KeypointStore> store() {
         return Optional.ofNullable(store);
     }
@@ -341,7 +344,7 @@ public final class GaitPipeline implements Pipeline {
         scored.incrementAndGet();
         last.set(result);
         trends.add(BoutSummary.of(result));
-        if (store != null && !store.save(session, boutId, b.series())) {
+        if (store != null && settings.privacy().storeKeypoints() && !store.save(session, boutId, b.series())) {
             LOG.warn("Gait pipeline {}: keypoints of bout {} not stored (store queue full or closed)", id, boutId);
         }
         List<PipelineResult> out = new ArrayList<>(2);

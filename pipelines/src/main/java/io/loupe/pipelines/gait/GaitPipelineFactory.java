@@ -13,6 +13,8 @@ import io.loupe.pipelines.gait.pose.ReplayedPoseSource;
 import io.loupe.pipelines.gait.store.KeypointStore;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -97,7 +99,9 @@ public final class GaitPipelineFactory implements PipelineFactory<GaitSettings> 
         String id = context.pipelineId();
         KeypointStore store = null;
         try {
-            if (s.privacy().storeKeypoints()) {
+            // Keypoints stored before storing was switched off still expire and can be deleted on request.
+            Path dir = s.privacy().storeDir();
+            if (s.privacy().storeKeypoints() || dir != null && Files.isDirectory(dir)) {
                 try {
                     store = new KeypointStore(id, s.privacy().storeDir(), s.privacy().retentionDays(),
                             context.clock());

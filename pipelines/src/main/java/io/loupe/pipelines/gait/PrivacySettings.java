@@ -8,7 +8,8 @@ import java.nio.file.Path;
  *
  * @param showVideo     true to let the web page show the camera picture behind the skeleton (off by default)
  * @param storeKeypoints whether bouts' keypoints are kept on disk (personal data: see {@code retentionDays})
- * @param storeDir      where keypoints are kept (one folder per session); required when {@code storeKeypoints}
+ * @param storeDir      where keypoints are kept (one folder per session); required when {@code storeKeypoints}; with
+ *                      storing off, keypoints stored there before still expire and can be deleted per session
  * @param retentionDays stored keypoints older than this are deleted, at start and daily
  * @param blurFaces     with {@code showVideo}: blur every face found by {@code faceDetector} in the picture the page
  *                      gets (default true)

@@ -239,6 +239,34 @@ class GaitPipelineTest {
     }
 
     @Test
+    void storingSwitchedOff_keypointsStoredBefore_stillExpireAndAreDeletedOnRequest_noneAreAdded(@TempDir Path dir)
+            throws Exception {
+        // given a keypoint folder from when storing was on: a bout past the one day of retention and a recent one
+        Files.createDirectories(dir.resolve("P-1"));
+        Path old = Files.writeString(dir.resolve("P-1/old.csv"), "t\n");
+        Path recent = Files.writeString(dir.resolve("P-1/recent.csv"), "t\n");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        GaitSettings off = GaitSettings.defaults().withPrivacy(new PrivacySettings(false, false, dir, 1, true, ""));
+
+        // when a pipeline with storing off but the folder kept runs a bout of session P-1 and is asked to delete it
+        try (GaitPipeline p = new GaitPipelineFactory().create(io.loupe.pipelines.PipelineContext.of("gait", "cam"),
+                new ReplayPoseSource(side.series(), false), MODEL, off)) {
+            p.setSession("P-1");
+            List<PipelineResult> results = new ArrayList<>(play(p, 0, side.frames()));
+            results.addAll(p.endOfStream(BASE.plusSeconds(11)));
+            assertThat(p.store()).isPresent();
+            assertThat(p.store().get().flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(of(results, GaitResult.class)).isNotEmpty();
+
+            // then the old bout expired, the bout just measured was not stored, and the recent one is deleted
+            assertThat(Files.exists(old)).as("past retention").isFalse();
+            assertThat(p.store().get().bouts("P-1")).containsExactly(recent.toAbsolutePath().normalize());
+            assertThat(p.deleteKeypoints("P-1")).isEqualTo(1);
+            assertThat(Files.exists(recent)).isFalse();
+        }
+    }
+
+    @Test
     void pipeline_close_isIdempotentAndClosesThePoseSource() {
         ReplayPoseSource source = new ReplayPoseSource(side.series(), false);
         GaitPipeline p = new GaitPipeline("gait-test", "cam", GaitSettings.defaults(), source, null, MODEL,
