@@ -6,14 +6,51 @@ const num = (v, d = 1) => (v ?? 0).toFixed(d);
 
 function token() { return localStorage.getItem("loupe.token") || ""; }
 
+// A URL of a protected resource that the browser fetches by itself (an <img>, a link): headers cannot go with it, so
+// the stored token goes as ?token=.
+function withToken(url) {
+  return token() ? url + (url.includes("?") ? "&" : "?") + "token=" + encodeURIComponent(token()) : url;
+}
+
+// A saved NG image of a pipeline (a result's ng_image), with the token when one is stored.
+function ngImageUrl(pipeline, path) {
+  return withToken(`/api/pipelines/${encodeURIComponent(pipeline)}/ng/${path.split("/").map(encodeURIComponent).join("/")}`);
+}
+
+// The token is asked for once per page load; after that (dismissed, or refused again) the header says so and offers a
+// button that asks again, instead of a prompt every poll.
+let tokenAsked = false;
+function askToken() {
+  tokenAsked = true;
+  const t = prompt("This needs the appliance's API token (web.token, or the web-token file in its data folder):");
+  if (!t || !t.trim()) return false;
+  localStorage.setItem("loupe.token", t.trim());
+  showTokenNeeded(false);
+  return true;
+}
+
+function showTokenNeeded(needed) {
+  let box = $("token-needed");
+  if (!box && needed) {
+    box = document.createElement("span");
+    box.id = "token-needed";
+    box.innerHTML = `<span class="badge UNKNOWN">token needed</span> <button type="button">Enter token</button>`;
+    box.querySelector("button").onclick = () => askToken();
+    document.querySelector("header").appendChild(box);
+  }
+  if (box) box.hidden = !needed;
+}
+
 async function api(path, options = {}) {
   const headers = Object.assign({}, options.headers || {});
   if (token()) headers["Authorization"] = "Bearer " + token();
   const res = await fetch(path, Object.assign({cache: "no-store"}, options, {headers}));
   if (res.status === 401) {
-    const t = prompt("This needs the appliance's API token (web.token, or the web-token file in its data folder):");
-    if (t) { localStorage.setItem("loupe.token", t.trim()); return api(path, options); }
+    if (!tokenAsked && askToken()) return api(path, options);
+    showTokenNeeded(true);
+    throw Object.assign(new Error("token needed"), {tokenNeeded: true});
   }
+  showTokenNeeded(false);
   if (!res.ok) throw new Error((await res.json().catch(() => ({}))).error || ("HTTP " + res.status));
   return res.json();
 }

@@ -11,14 +11,23 @@ import io.micronaut.http.filter.ServerFilterChain;
 import org.reactivestreams.Publisher;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Requires the API token for every request that changes state (any method but GET/HEAD/OPTIONS), and for reads of
- * {@code /api/…} and {@code /metrics} when {@code web.protectReads} is set. The token comes as
- * {@code Authorization: Bearer TOKEN} or {@code X-Loupe-Token: TOKEN} (reads also {@code ?token=TOKEN}, for images). {@code /health} and the page stay open.
+ * Requires the API token for every request that changes state (any method but GET/HEAD/OPTIONS), and, when
+ * {@code web.protectReads} is set, for every read but the page ({@code /}, {@code /pipelines/ID}, {@code /assets/…})
+ * and {@code /health}: {@code /api/…} and {@code /metrics} in whatever spelling the router accepts ({@code /metrics/}),
+ * and anything added later. The token comes as {@code Authorization: Bearer TOKEN} or {@code X-Loupe-Token: TOKEN}
+ * (reads also {@code ?token=TOKEN}, for images).
  */
 @Filter("/**")
 public class TokenFilter implements HttpServerFilter {
+    /**
+     * What stays open under {@code protectReads}, spelled exactly (one trailing slash allowed, as the router allows):
+     * a list of what is open rather than of what is protected, so that a spelling nobody thought of fails closed.
+     */
+    private static final Pattern OPEN_READ = Pattern.compile("/|/(pipelines/[^/]+|assets/[^/]+|health(/[^/]+)?)/?");
+
     private final WebSecurity security;
 
     public TokenFilter(WebSecurity security) {
@@ -29,8 +38,7 @@ public class TokenFilter implements HttpServerFilter {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         HttpMethod m = request.getMethod();
         boolean read = m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS;
-        String path = request.getPath();
-        boolean needsToken = !read || (security.protectReads() && (path.startsWith("/api/") || path.equals("/metrics")));
+        boolean needsToken = !read || (security.protectReads() && !OPEN_READ.matcher(request.getPath()).matches());
         if (needsToken && !security.token().matches(presented(request))) {
             return Publishers.just(HttpResponse.unauthorized().body(Map.of("error",
                     "this needs the API token: send 'Authorization: Bearer TOKEN' (web.token in the configuration, or"
