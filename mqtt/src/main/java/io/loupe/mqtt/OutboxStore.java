@@ -14,8 +14,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.sqlite.SQLiteConfig;
 
@@ -26,6 +28,12 @@ import org.sqlite.SQLiteConfig;
  * checkpoints are off on the writer, so that a checkpoint's fsync never stalls a commit (and so an append): the
  * checkpoint thread copies the WAL into the file in the background ({@link #checkpoint()}). Not thread-safe by
  * itself.
+ *
+ * <p>After a failed write (a full disk: {@code SQLITE_FULL}) SQLite may already have rolled the transaction back on its
+ * own; the JDBC driver does not notice, and its connection then runs every later statement outside a transaction while
+ * every commit fails ("no transaction is active"). So a failed write or read on the writer connection rolls back and,
+ * where that fails, closes the connection and opens a new one on the same file ({@link #recover}): the next write starts
+ * from a known state, and succeeds once there is space again.
  *
  * <p>Format 1: {@code topic(tid, name)}, {@code message(id, tid, retained, created_ms, size, payload)} with an index
  * on {@code (tid, id)} for the per-topic drain, and {@code meta(key, value)} for the last id and the drop counters.
@@ -58,37 +66,59 @@ final class OutboxStore implements AutoCloseable {
     record Loaded(List<LaneCount> lanes, Map<String, Long> meta, long maxId) {
     }
 
+    /** SQLite's largest {@code max_page_count}: no cap beyond the disk. */
+    private static final long NO_PAGE_CAP = 0xFFFFFFFEL;
+
     private final Path file;
+    private final SQLiteConfig config;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final Connection writer;
     private final Connection reader;
     private final Connection checkpointer;
-    private final PreparedStatement insertTopic;
-    private final PreparedStatement insert;
-    private final PreparedStatement delete;
-    private final PreparedStatement setMeta;
-    private final PreparedStatement oldest;
     private final PreparedStatement lane;
     private final PreparedStatement one;
+    // ---- the writer connection and its statements: replaced by recover() ----
+    private Connection writer;
+    private PreparedStatement insertTopic;
+    private PreparedStatement insert;
+    private PreparedStatement delete;
+    private PreparedStatement setMeta;
+    private PreparedStatement oldest;
+    private PreparedStatement present;
+    /** The page cap asked for by {@link #capPages} (0: none), and the one in force on {@link #writer} (-1: unknown). */
+    private volatile long pageCap;
+    private long pageCapApplied = -1;
 
-    private OutboxStore(Path file, FileChannel lockChannel, FileLock lock, Connection writer, Connection reader,
-                        Connection checkpointer) throws SQLException {
+    private OutboxStore(Path file, SQLiteConfig config, FileChannel lockChannel, FileLock lock, Connection writer,
+                        Connection reader, Connection checkpointer) throws SQLException {
         this.file = file;
+        this.config = config;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.writer = writer;
         this.reader = reader;
         this.checkpointer = checkpointer;
-        insertTopic = writer.prepareStatement("INSERT OR IGNORE INTO topic(tid, name) VALUES (?, ?)");
-        insert = writer.prepareStatement(
-                "INSERT INTO message(id, tid, retained, created_ms, size, payload) VALUES (?, ?, ?, ?, ?, ?)");
-        delete = writer.prepareStatement("DELETE FROM message WHERE id = ?");
-        setMeta = writer.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
-        oldest = writer.prepareStatement("SELECT id, tid, size, created_ms FROM message WHERE id > ? ORDER BY id LIMIT ?");
         lane = reader.prepareStatement("SELECT id, retained, payload FROM message WHERE tid = ? AND id > ? AND id <= ?"
                 + " ORDER BY id LIMIT ?");
         one = reader.prepareStatement("SELECT retained, payload FROM message WHERE id = ?");
+        useWriter(writer);
+    }
+
+    /** Takes {@code c} as the writer connection: its pragmas, its statements, manual commit. */
+    private void useWriter(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("PRAGMA wal_autocheckpoint = 0");
+            s.executeUpdate("PRAGMA journal_size_limit = " + (64L << 20));
+        }
+        insertTopic = c.prepareStatement("INSERT OR IGNORE INTO topic(tid, name) VALUES (?, ?)");
+        insert = c.prepareStatement(
+                "INSERT INTO message(id, tid, retained, created_ms, size, payload) VALUES (?, ?, ?, ?, ?, ?)");
+        delete = c.prepareStatement("DELETE FROM message WHERE id = ?");
+        setMeta = c.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
+        oldest = c.prepareStatement("SELECT id, tid, size, created_ms FROM message WHERE id > ? ORDER BY id LIMIT ?");
+        present = c.prepareStatement("SELECT id FROM message WHERE id >= ? AND id <= ?");
+        c.setAutoCommit(false);
+        writer = c;
+        pageCapApplied = -1;
     }
 
     /**
@@ -128,15 +158,9 @@ final class OutboxStore implements AutoCloseable {
             String url = "jdbc:sqlite:" + abs;
             writer = config.createConnection(url);
             checkFormat(writer, abs);
-            try (Statement s = writer.createStatement()) {
-                s.executeUpdate("PRAGMA wal_autocheckpoint = 0");
-                s.executeUpdate("PRAGMA journal_size_limit = " + (64L << 20));
-            }
             reader = config.createConnection(url);
             checkpointer = config.createConnection(url);
-            OutboxStore store = new OutboxStore(abs, channel, lock, writer, reader, checkpointer);
-            writer.setAutoCommit(false);
-            return store;
+            return new OutboxStore(abs, config, channel, lock, writer, reader, checkpointer);
         } catch (IOException e) {
             closeQuietly(checkpointer, reader, writer, lock, channel);
             throw new MqttLinkException("MQTT outbox " + abs + " cannot be opened: " + e + "; make its folder writable"
@@ -218,12 +242,17 @@ final class OutboxStore implements AutoCloseable {
     }
 
     /**
-     * One transaction: new topics, inserts, deletes (acknowledged and dropped) and the meta values; rolled back and
-     * rethrown on failure.
+     * One transaction: new topics, inserts, deletes (acknowledged and dropped) and the meta values.
+     *
+     * @throws SQLException when the transaction failed (disk full, read-only, I/O error); the writer connection has
+     *                      then been put back in a known state ({@link #recover}), and whether the inserts are in the
+     *                      file anyway (the commit went through) can be asked with {@link #present}
      */
     void write(Map<Integer, String> newTopics, List<Insert> inserts, long[] deletes, int deleteCount,
                Map<String, Long> meta) throws SQLException {
+        ensureWriter();
         try {
+            applyPageCap();
             for (Map.Entry<Integer, String> t : newTopics.entrySet()) {
                 insertTopic.setInt(1, t.getKey());
                 insertTopic.setString(2, t.getValue());
@@ -256,27 +285,118 @@ final class OutboxStore implements AutoCloseable {
             setMeta.executeBatch();
             writer.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                writer.rollback();
-            } catch (SQLException r) {
-                e.addSuppressed(r);
-            }
+            recover(e);
             throw e;
         }
     }
 
-    /** The oldest stored rows with an id above {@code afterId}, in id order (writer connection). */
+    /**
+     * The oldest stored rows with an id above {@code afterId}, in id order (writer connection).
+     *
+     * @throws SQLException when reading failed; the writer connection has been put back in a known state
+     */
     List<Row> oldest(long afterId, int limit) throws SQLException {
+        ensureWriter();
         List<Row> rows = new ArrayList<>(Math.min(limit, 256));
-        oldest.setLong(1, afterId);
-        oldest.setInt(2, limit);
-        try (ResultSet rs = oldest.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new Row(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getLong(4)));
+        try {
+            oldest.setLong(1, afterId);
+            oldest.setInt(2, limit);
+            try (ResultSet rs = oldest.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getLong(4)));
+                }
             }
+            writer.commit();
+        } catch (SQLException | RuntimeException e) {
+            recover(e);
+            throw e;
         }
-        writer.commit();
         return rows;
+    }
+
+    /**
+     * The ids in {@code [fromId, toId]} that the file holds (writer connection): after a failed {@link #write}, which
+     * of its inserts are there all the same.
+     *
+     * @throws SQLException when reading failed; the writer connection has been put back in a known state
+     */
+    Set<Long> present(long fromId, long toId) throws SQLException {
+        ensureWriter();
+        Set<Long> ids = new HashSet<>();
+        try {
+            present.setLong(1, fromId);
+            present.setLong(2, toId);
+            try (ResultSet rs = present.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            writer.commit();
+        } catch (SQLException | RuntimeException e) {
+            recover(e);
+            throw e;
+        }
+        return ids;
+    }
+
+    /**
+     * For tests: caps the file at {@code pages} pages ({@code PRAGMA max_page_count}, never below its current size;
+     * 0 lifts the cap), so that writes fail with {@code SQLITE_FULL} exactly as on a full disk. Takes effect at the
+     * next {@link #write}, and stays in force on a reopened writer connection.
+     */
+    void capPages(long pages) {
+        pageCap = pages;
+    }
+
+    private void applyPageCap() throws SQLException {
+        long cap = pageCap;
+        if (cap == pageCapApplied) {
+            return;
+        }
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(
+                "PRAGMA max_page_count = " + (cap > 0 ? cap : NO_PAGE_CAP))) {
+            rs.next();
+        }
+        pageCapApplied = cap;
+    }
+
+    /**
+     * Puts the writer connection back in a known state after {@code failure}: a rollback, or — when that fails too
+     * (SQLite rolled back on its own and the driver did not notice) — a new connection on the same file. A new
+     * connection that cannot be opened is tried again at the next use ({@link #ensureWriter}). Never throws: what
+     * goes wrong here is added to {@code failure} as suppressed.
+     */
+    private void recover(Throwable failure) {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.rollback();
+            return;
+        } catch (SQLException | RuntimeException r) {
+            failure.addSuppressed(r);
+        }
+        closeQuietly(writer);
+        writer = null;
+        try {
+            ensureWriter();
+        } catch (SQLException r) {
+            failure.addSuppressed(r);
+        }
+    }
+
+    /** Opens a new writer connection when {@link #recover} had to drop the old one. */
+    private void ensureWriter() throws SQLException {
+        if (writer != null) {
+            return;
+        }
+        Connection c = config.createConnection("jdbc:sqlite:" + file);
+        try {
+            useWriter(c);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
     }
 
     /** Up to {@code limit} messages of one topic with ids in {@code (afterId, upToId]}, in id order (reader). */

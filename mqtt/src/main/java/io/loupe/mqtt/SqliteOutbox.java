@@ -39,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * results never overtake each other, and a long backlog on one topic (hours of results after an outage) does not hold
  * back the stats, events and command replies of the others, nor another pipeline's results.
  *
+ * <p><b>Storage failures.</b> When a transaction fails (disk full, read-only), the messages of that batch that are not
+ * in the file are dropped and counted ({@link OutboxStats#droppedFailed()}), the writer's connection is put back in a
+ * known state, and the writer backs off (10 ms growing to 1 s) before it tries again with what queued meanwhile. While
+ * it backs off {@link #append} does not wait for a commit: it queues the message and returns, so a pipeline never
+ * waits on a failing disk. The first commit that succeeds (space is back) ends the back-off; no restart is needed.
+ *
  * <p>Thread-safe. {@link #open} throws {@link MqttLinkException} for a file that cannot be used; afterwards storage
  * errors are logged and counted ({@link OutboxStats#droppedFailed()}), never thrown at a pipeline.
  */
@@ -83,6 +89,8 @@ public final class SqliteOutbox implements Outbox {
     private long doneThrough;
     private boolean closing;
     private boolean warnedSlowCommit;
+    /** The last commit failed and the writer backs off: {@link #append} does not wait for its commit. */
+    private boolean backingOff;
 
     // ---- the book: guarded by "book" ----
     private final OutboxLanes book = new OutboxLanes();
@@ -157,6 +165,13 @@ public final class SqliteOutbox implements Outbox {
         return store.file();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Returns once the message is committed, or at once while the writer backs off after a failed commit (the
+     * message is then stored by the next commit that succeeds, or dropped and counted), or after 5 s when a commit
+     * hangs.
+     */
     @Override
     public long append(String topic, byte[] payload, boolean retained) {
         if (topic == null || payload == null) {
@@ -178,7 +193,7 @@ public final class SqliteOutbox implements Outbox {
                 workReady.signal();
             }
             long left = APPEND_WAIT_NANOS;
-            while (doneThrough < id) {
+            while (doneThrough < id && !backingOff) {
                 if (left <= 0) {
                     if (!warnedSlowCommit) {
                         warnedSlowCommit = true;
@@ -338,6 +353,14 @@ public final class SqliteOutbox implements Outbox {
         }
     }
 
+    /**
+     * For tests: caps the file at {@code pages} SQLite pages (never below its current size; 0 lifts the cap), so that
+     * commits fail with {@code SQLITE_FULL} exactly as on a full disk. Takes effect at the next commit.
+     */
+    void capPages(long pages) {
+        store.capPages(pages);
+    }
+
     /** Transactions committed since opening (group commit: far fewer than appends under load). */
     long commits() {
         synchronized (book) {
@@ -345,7 +368,10 @@ public final class SqliteOutbox implements Outbox {
         }
     }
 
-    /** Stores what is queued, stops the writer and closes the file. Idempotent; never throws. */
+    /**
+     * Stores what is queued, stops the writer and closes the file. When that last commit fails, what it held is
+     * counted as dropped and the writer stops without retrying. Idempotent; never throws.
+     */
     @Override
     public void close() {
         queueLock.lock();
@@ -457,14 +483,22 @@ public final class SqliteOutbox implements Outbox {
             } finally {
                 queueLock.unlock();
             }
+            boolean ok;
             try {
-                commitRound(batch, acked, ackedCount);
+                ok = commitRound(batch, acked, ackedCount);
             } catch (RuntimeException e) {
                 // a bug, not the disk: never leave the appenders waiting on a dead writer
                 log.error("MQTT outbox {}: commit round failed", store.file(), e);
-                failed(batch, acked, ackedCount, e);
+                failed(batch, Set.of(), acked, ackedCount, e);
+                ok = false;
             }
             batch.clear();
+            if (!ok) {
+                if (last) {
+                    return;    // closing on a failing disk: what could not be stored is counted; do not retry
+                }
+                backOff();
+            }
             if (last) {
                 queueLock.lock();
                 try {
@@ -481,7 +515,8 @@ public final class SqliteOutbox implements Outbox {
     private record Drop(OutboxStore.Row row, boolean expired) {
     }
 
-    private void commitRound(List<Staged> batch, long[] acked, int ackedCount) {
+    /** Commits one round; false when its transaction failed (the failure is handled: counted, state restored). */
+    private boolean commitRound(List<Staged> batch, long[] acked, int ackedCount) {
         long now = clock.millis();
         List<Drop> drops = new ArrayList<>();
         int dropFront = 0;
@@ -496,7 +531,7 @@ public final class SqliteOutbox implements Outbox {
                     e.getMessage());
         }
         if (batch.isEmpty() && ackedCount == 0 && drops.isEmpty()) {
-            return;
+            return true;
         }
         Map<Integer, String> newTopics = new LinkedHashMap<>();
         List<OutboxStore.Insert> inserts = new ArrayList<>(batch.size() - dropFront);
@@ -543,12 +578,15 @@ public final class SqliteOutbox implements Outbox {
         try {
             store.write(newTopics, inserts, deleteIds, deleteN, meta);
         } catch (SQLException | RuntimeException e) {
-            failed(batch, acked, ackedCount, e);
-            return;
+            Set<Long> present = present(inserts, e);
+            if (inserts.isEmpty() || present.size() < inserts.size()) {
+                failed(batch, present, acked, ackedCount, e);
+                return false;
+            }
+            // every insert is in the file: the commit went through and only what followed it failed
         }
         persistedLastId = maxId;
         persistedTids.addAll(newTopics.keySet());
-        failedCommits = 0;
         synchronized (book) {
             for (int i = dropFront; i < batch.size(); i++) {
                 Staged m = batch.get(i);
@@ -572,19 +610,48 @@ public final class SqliteOutbox implements Outbox {
             log.debug("MQTT outbox {}: dropped {} oldest messages to stay within its bounds", store.file(),
                     drops.size() + dropFront);
         }
-        finished(batch);
+        finished(batch, false);
+        return true;
     }
 
-    /** The transaction failed: the batch is dropped and counted, the acknowledged deletes are tried again. */
-    private void failed(List<Staged> batch, long[] acked, int ackedCount, Exception e) {
+    /** After a failed transaction, which of {@code inserts} the file holds all the same (none when it cannot tell). */
+    private Set<Long> present(List<OutboxStore.Insert> inserts, Exception failure) {
+        if (inserts.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            return store.present(inserts.get(0).id(), inserts.get(inserts.size() - 1).id());
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+            return Set.of();
+        }
+    }
+
+    /**
+     * The transaction failed: the messages of the batch that are not in the file ({@code present} are) are dropped
+     * and counted, the acknowledged deletes are tried again, and appends stop waiting until a commit succeeds.
+     */
+    private void failed(List<Staged> batch, Set<Long> present, long[] acked, int ackedCount, Exception e) {
         failedCommits++;
+        int lost = batch.size() - present.size();
         if (failedCommits == 1 || failedCommits % 100 == 0) {
             log.error("MQTT outbox {}: storing {} messages failed ({}; {} failures in a row); they are dropped and"
-                    + " counted. Check the disk (full? read-only?)", store.file(), batch.size(), e.toString(),
+                    + " counted. Check the disk (full? read-only?)", store.file(), lost, e.toString(),
                     failedCommits);
         }
         synchronized (book) {
-            droppedFailed += batch.size();
+            droppedFailed += lost;
+            for (Staged m : batch) {
+                if (present.contains(m.id())) {
+                    book.stored(book.lane(m.tid(), m.topic()), m.size());
+                    committedId = Math.max(committedId, m.id());
+                }
+            }
+        }
+        for (Staged m : batch) {
+            if (present.contains(m.id())) {
+                persistedTids.add(m.tid());
+            }
         }
         if (ackedCount > 0) {
             queueLock.lock();
@@ -598,22 +665,41 @@ public final class SqliteOutbox implements Outbox {
                 queueLock.unlock();
             }
         }
-        finished(batch);
+        finished(batch, true);
+    }
+
+    /** Waits 10 ms per failure in a row, at most 1 s, before the next try; {@link #close()} ends the wait. */
+    private void backOff() {
+        long left = TimeUnit.MILLISECONDS.toNanos(Math.min(1_000, 10L * failedCommits));
+        queueLock.lock();
         try {
-            Thread.sleep(Math.min(1_000, 10L * failedCommits));
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
+            while (left > 0 && !closing) {
+                left = workReady.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            closing = true;
+        } finally {
+            queueLock.unlock();
         }
     }
 
-    private void finished(List<Staged> batch) {
-        if (batch.isEmpty()) {
-            return;
+    /**
+     * The batch's fate is decided: its appenders return. {@code failing} starts (or, false, ends) the back-off in
+     * which appends do not wait for their commit.
+     */
+    private void finished(List<Staged> batch, boolean failing) {
+        if (!failing) {
+            failedCommits = 0;
         }
-        long through = batch.get(batch.size() - 1).id();
+        if (batch.isEmpty() && failing == backingOff) {
+            return;    // backingOff is written by this thread only, so reading it here without the lock is safe
+        }
         queueLock.lock();
         try {
-            doneThrough = Math.max(doneThrough, through);
+            if (!batch.isEmpty()) {
+                doneThrough = Math.max(doneThrough, batch.get(batch.size() - 1).id());
+            }
+            backingOff = failing;
             done.signalAll();
         } finally {
             queueLock.unlock();
