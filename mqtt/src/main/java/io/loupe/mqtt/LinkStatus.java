@@ -13,8 +13,9 @@ import java.time.Instant;
  * @param pending   messages waiting in the outbox, in flight included
  * @param dropped   messages dropped: outbox full, or published after {@link MqttLink#close()}
  * @param since     when {@link #connected} last changed (or the link was created)
- * @param rejected  messages the broker refused with an error reason code (e.g. 0x87 not authorized); removed from
- *                  the outbox and logged, since resending them cannot succeed
+ * @param rejected  messages the broker refused with an error reason code (e.g. 0x87 not authorized), larger than
+ *                  the broker's Maximum Packet Size (MQTT 5), or on which it cut the connection 3 times in a row
+ *                  (3.1.1); removed from the outbox and logged, since resending them cannot succeed
  * @param replayed  messages sent marked {@code replayed} (they waited for a connection; resends count again)
  * @param connectFailures connect attempts that failed (broker away, credentials refused, TLS), since the start
  */

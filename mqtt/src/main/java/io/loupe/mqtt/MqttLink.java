@@ -62,6 +62,10 @@ public final class MqttLink implements AutoCloseable {
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long BUSY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final int MAX_TOPIC_BYTES = 65_535;
+    /** Connections in a row the broker dropped right after one message before that message is dropped. */
+    static final int CUTS_TO_REJECT = 3;
+    /** "Right after": the loss came at most this long after the message was sent. */
+    private static final long CUT_RECENT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final MqttSettings settings;
     private final Outbox outbox;
@@ -78,6 +82,7 @@ public final class MqttLink implements AutoCloseable {
     private final LongAdder connectFailures = new LongAdder();
     private final LongAdder droppedAfterClose = new LongAdder();
     private final AtomicBoolean warnedAfterClose = new AtomicBoolean();
+    private final RepeatedCuts cuts = new RepeatedCuts(CUTS_TO_REJECT, CUT_RECENT_NANOS);
 
     private volatile boolean connected;
     private volatile Instant since;
@@ -330,7 +335,14 @@ public final class MqttLink implements AutoCloseable {
             c.publish(topics.status(), ONLINE_BYTES, statusQos, true, null);
             byte[] birth = birth();
             if (birth != null) {
-                c.publish(topics.birth(), birth, statusQos, true, null);
+                try {
+                    c.publish(topics.birth(), birth, statusQos, true, null);
+                } catch (ConnectionFailure e) {
+                    if (e.kind() != ConnectionFailure.Kind.TOO_LARGE) {
+                        throw e;
+                    }
+                    log.error("MQTT birth message to {} skipped: {}; {}", topics.birth(), e.getMessage(), SIZE_FIX);
+                }
             }
         } catch (ConnectionFailure | RuntimeException e) {
             current = null;
@@ -346,6 +358,7 @@ public final class MqttLink implements AutoCloseable {
             }
         }
         replayUpTo = outbox.lastId();
+        cuts.connected();
         setConnected(true);
         log.info("MQTT link connected to {} as {}; {} messages waiting, up to {} in flight", settings.url(),
                 settings.clientId(), outbox.size(), c.window());
@@ -375,7 +388,7 @@ public final class MqttLink implements AutoCloseable {
      * came in, which a broker with Nagle's algorithm on (Mosquitto's default) waits for before sending the next ones.
      */
     private boolean sendSome(BrokerConnection c) {
-        int room = c.window() - c.inFlight();
+        int room = (cuts.careful() ? 1 : c.window()) - c.inFlight();
         if (room <= 0) {
             return false;
         }
@@ -390,15 +403,26 @@ public final class MqttLink implements AutoCloseable {
             if (replay) {
                 payload = Replay.mark(payload);
             }
+            cuts.sent(m.id(), m.topic(), payload.length, System.nanoTime());
             try {
                 c.publish(m.topic(), payload, settings.qosFor(m.topic()), m.retained(), m.id());
                 if (replay) {
                     replayed.increment();
                 }
             } catch (ConnectionFailure e) {
+                cuts.unsent(m.id());
                 switch (e.kind()) {
-                    case INVALID, TOO_LARGE -> {
+                    case INVALID -> {
                         reject(m.id(), m.topic(), e.getMessage());
+                        continue;
+                    }
+                    case TOO_LARGE -> {
+                        if (outbox.ack(m.id())) {
+                            rejected.increment();
+                            log.error("MQTT message {} to {} is too large for the broker: {}; dropped (counted as"
+                                    + " rejected), the messages after it go on; {}", m.id(), m.topic(),
+                                    e.getMessage(), SIZE_FIX);
+                        }
                         continue;
                     }
                     default -> {
@@ -419,6 +443,10 @@ public final class MqttLink implements AutoCloseable {
         }
         return true;
     }
+
+    /** How to fix a message the broker finds too large. */
+    private static final String SIZE_FIX = "raise the broker's limit (Mosquitto: max_packet_size and"
+            + " message_size_limit; other brokers: their maximum packet or message size) or make the payload smaller";
 
     private void reject(long id, String topic, String why) {
         if (outbox.ack(id)) {
@@ -460,6 +488,14 @@ public final class MqttLink implements AutoCloseable {
         setConnected(false);
         c.abandon();
         outbox.releaseAll();
+        RepeatedCuts.Suspect s = cuts.lost(System.nanoTime());
+        if (s != null && outbox.ack(s.id())) {
+            rejected.increment();
+            log.error("MQTT message {} to {} ({} bytes of payload) was refused {} times in a row: the broker dropped"
+                    + " the connection each time right after it was sent, and never acknowledged it; dropped (counted"
+                    + " as rejected), the messages after it go on. It may be larger than the broker's packet limit:"
+                    + " {}", s.id(), s.topic(), s.bytes(), s.cuts(), SIZE_FIX);
+        }
         if (!closed) {
             log.warn("MQTT {}; reconnecting, {} messages wait in the outbox", lastError, outbox.size());
         }
@@ -518,11 +554,15 @@ public final class MqttLink implements AutoCloseable {
             if (context instanceof Long id) {
                 switch (outcome) {
                     case ACKED -> {
+                        cuts.acked(id);
                         if (outbox.ack(id)) {
                             acked.increment();
                         }
                     }
-                    case REFUSED -> reject(id, topic, detail);
+                    case REFUSED -> {
+                        cuts.acked(id);
+                        reject(id, topic, detail);
+                    }
                     case FAILED -> {
                         if (c == current && c.up()) {
                             outbox.release(id);

@@ -31,6 +31,10 @@ final class Paho5Connection extends PahoConnection {
 
     private final MqttAsyncClient client;
     private final MqttActionListener listener = new Listener();
+    /** The broker's Maximum Packet Size from its CONNACK; 0 when it states none (the protocol's 268,435,455). */
+    private volatile long maxPacketSize;
+    /** Whether the broker accepts topic aliases, so that Paho may add a 3-byte Topic Alias property. */
+    private volatile boolean aliases;
 
     private Paho5Connection(MqttAsyncClient client, Events events) {
         super(events, 1); // until the CONNACK's Receive Maximum is known
@@ -57,6 +61,10 @@ final class Paho5Connection extends PahoConnection {
             MqttProperties props = token.getResponseProperties();
             Integer receiveMaximum = props == null ? null : props.getReceiveMaximum();
             c.window(Math.min(tuning.maxInFlight(), receiveMaximum == null ? 65_535 : receiveMaximum));
+            Long maxPacket = props == null ? null : props.getMaximumPacketSize();
+            c.maxPacketSize = maxPacket == null ? 0 : maxPacket;
+            Integer aliasMaximum = props == null ? null : props.getTopicAliasMaximum();
+            c.aliases = aliasMaximum != null && aliasMaximum > 0;
             return c;
         } catch (MqttException | RuntimeException e) {
             c.abandon();
@@ -107,9 +115,25 @@ final class Paho5Connection extends PahoConnection {
         return out;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A message whose PUBLISH packet would exceed the broker's Maximum Packet Size is not handed to Paho (Paho
+     * 1.2.5 does not check it: it compares with our own limit instead) but refused with
+     * {@link ConnectionFailure.Kind#TOO_LARGE}: the broker would drop the connection on it.
+     */
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained, Object context)
             throws ConnectionFailure {
+        long limit = maxPacketSize;
+        if (limit > 0) {
+            long size = PacketSize.publish(topic, payload.length, qos, aliases);
+            if (size > limit) {
+                throw new ConnectionFailure(ConnectionFailure.Kind.TOO_LARGE, payload.length + " bytes of payload"
+                        + " make a PUBLISH packet of " + size + " bytes, more than the broker's Maximum Packet Size"
+                        + " of " + limit + " bytes (from its CONNACK)", null);
+            }
+        }
         MqttMessage m = new MqttMessage(payload);
         m.setQos(qos);
         m.setRetained(retained);
