@@ -30,4 +30,25 @@ public final class Repo {
     public static Path demoVideo() {
         return root().resolve("sample-data/defect/conveyor.mp4");
     }
+
+    /**
+     * A configuration of one defect line: camera {@code line1} replaying the demo clip in real time, the demo model
+     * {@code det}, pipeline {@code line1-defects} with {@code settings} (YAML flow text, or empty), no broker (the link
+     * retries quietly: the embedded one takes seconds to start and stop) and the web server on 127.0.0.1 with
+     * {@code web} added (e.g. {@code port: 0, token: T}).
+     */
+    public static String demoLineConfig(Path dataDir, String settings, String web) {
+        return """
+                appliance: {id: test-box, site: test-site, dataDir: %s}
+                cameras:
+                  line1: {url: "file:%s", loop: true, realtime: true}
+                models:
+                  det: {path: "%s"}
+                pipelines:
+                  line1-defects: {type: defect, camera: line1, model: det%s}
+                mqtt: {url: "tcp://127.0.0.1:9"}
+                web: {host: 127.0.0.1, %s}
+                """.formatted(dataDir, demoVideo(), demoModel(), settings.isEmpty() ? "" : ", settings: " + settings,
+                web);
+    }
 }

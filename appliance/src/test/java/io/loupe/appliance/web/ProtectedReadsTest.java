@@ -29,21 +29,10 @@ class ProtectedReadsTest {
     static Path dir;
     static Daemon daemon;
 
-    /** No broker (the link retries quietly): the embedded one takes seconds to start and stop, and is not tested here. */
     @BeforeAll
     static void start() throws Exception {
-        Path config = dir.resolve("appliance.yml");
-        Files.writeString(config, """
-                appliance: {id: reads-box, site: test-site, dataDir: %s}
-                cameras:
-                  line1: {url: "file:%s", loop: true, realtime: true}
-                models:
-                  det: {path: "%s"}
-                pipelines:
-                  line1-defects: {type: defect, camera: line1, model: det}
-                mqtt: {url: "tcp://127.0.0.1:9"}
-                web: {host: 127.0.0.1, port: 0, token: %s, protectReads: true}
-                """.formatted(dir.resolve("data"), Repo.demoVideo(), Repo.demoModel(), TOKEN));
+        Path config = Files.writeString(dir.resolve("appliance.yml"), Repo.demoLineConfig(dir.resolve("data"), "",
+                "port: 0, token: " + TOKEN + ", protectReads: true"));
         daemon = Daemon.start(config);
     }
 

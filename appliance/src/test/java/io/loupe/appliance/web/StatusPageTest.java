@@ -127,18 +127,8 @@ class StatusPageTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Path config = dir.resolve("appliance.yml");
-        Files.writeString(config, """
-                appliance: {id: page-box, site: test-site, dataDir: %s}
-                cameras:
-                  line1: {url: "file:%s", loop: true, realtime: true}
-                models:
-                  det: {path: "%s"}
-                pipelines:
-                  line1-defects: {type: defect, camera: line1, model: det}
-                mqtt: {url: "tcp://127.0.0.1:9"}
-                web: {host: 127.0.0.1, port: %d}
-                """.formatted(dir.resolve("data"), Repo.demoVideo(), Repo.demoModel(), port));
+        Path config = Files.writeString(dir.resolve("appliance.yml"), Repo.demoLineConfig(dir.resolve("data"), "",
+                "port: " + port));
         Daemon first = Daemon.start(config);
         try {
             inBrowser(dir, driver -> {
@@ -293,18 +283,8 @@ class StatusPageTest {
 
     /** An appliance with {@code web.protectReads} and NG images kept, and a browser for {@code check}. */
     private void onProtectedPage(ProtectedPageCheck check) throws Exception {
-        Path config = dir.resolve("appliance.yml");
-        Files.writeString(config, """
-                appliance: {id: page-box, site: test-site, dataDir: %s}
-                cameras:
-                  line1: {url: "file:%s", loop: true, realtime: true}
-                models:
-                  det: {path: "%s"}
-                pipelines:
-                  line1-defects: {type: defect, camera: line1, model: det, settings: {ngImages: {dir: %s}}}
-                mqtt: {url: "tcp://127.0.0.1:9"}
-                web: {host: 127.0.0.1, port: 0, token: %s, protectReads: true}
-                """.formatted(dir.resolve("data"), Repo.demoVideo(), Repo.demoModel(), dir.resolve("ng"), PAGE_TOKEN));
+        Path config = Files.writeString(dir.resolve("appliance.yml"), Repo.demoLineConfig(dir.resolve("data"),
+                "{ngImages: {dir: " + dir.resolve("ng") + "}}", "port: 0, token: " + PAGE_TOKEN + ", protectReads: true"));
         try (Daemon daemon = Daemon.start(config)) {
             inBrowser(dir, driver -> check.on(driver, "http://127.0.0.1:" + daemon.port()));
         }
