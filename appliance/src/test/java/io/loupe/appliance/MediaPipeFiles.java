@@ -17,10 +17,4 @@ public final class MediaPipeFiles {
     public static Path pose() {
         return MediaPipeTestModels.folderWith(MediaPipeModel.POSE_DETECTOR, MediaPipeModel.POSE_LANDMARK_FULL);
     }
-
-    /** The folder of {@link #pose()}, also holding the heavy landmark model (27.7 MB: fetched only when asked for). */
-    public static Path poseWithHeavy() {
-        return MediaPipeTestModels.folderWith(MediaPipeModel.POSE_DETECTOR, MediaPipeModel.POSE_LANDMARK_FULL,
-                MediaPipeModel.POSE_LANDMARK_HEAVY);
-    }
 }

@@ -44,24 +44,18 @@ class EvaluateCommandTest {
     private static final String PEST_TARGET_COUNT_ERROR = "0.10";
     /**
      * Floors for the gait pipeline with the demo configuration's MediaPipe models (BlazePose full + its detector) on
-     * the committed walks, below what was measured (PCK@0.1 0.920, frontal 0.933, scores within ±1 4 of 4; see
-     * README.md, evaluate).
+     * the committed walks: the issue's pose target, PCK@0.1 >= 0.9, overall and frontal (measured 0.920 and 0.933 on
+     * the first build machine, 0.921 and 0.936 on a second: README.md, evaluate), and scores within ±1 (4 of 4).
      * Cadence: every walk is held to the issue's 5 % (measured 1.1, 0.5, 2.8, 0.4 %). Walk 4, frontal with a freeze,
      * read 22 % while its 10 s video held one straight step; filmed until it holds six (12 s), it is measured.
+     * BlazePose heavy (0.934, frontal 0.935) is measured by the README's command, not here: it is the same code path
+     * with a 27.7 MB model and took a minute of the build.
      */
-    private static final String GAIT_MIN_PCK = "0.85";
+    private static final String GAIT_MIN_PCK = "0.90";
     /** Frontal walks alone: 0.657 while a walker's back was taken for his front (see WalkerFacing). */
-    private static final double GAIT_MIN_FRONTAL_PCK = 0.85;
+    private static final double GAIT_MIN_FRONTAL_PCK = 0.90;
     private static final String GAIT_MAX_CADENCE_ERROR = "0.05";
     private static final String GAIT_MIN_SCORE_WITHIN_ONE = "0.75";
-    /**
-     * BlazePose heavy on the committed walks: PCK@0.1 0.934 (frontal 0.935), cadence within 5 % on every walk (worst
-     * 1.8 %), step length within 10 % on 2 of 4 (frontal walk 2: 0.390 for 0.347 H; side walk 3: 0.236 for 0.266 H,
-     * 0.240 before side views took body height down to the floor, which measures heavy's walkers 0.99 tall where its
-     * chain to the ankles measured 0.98: the side-view measure's own short reading of slow walkers shows), scores
-     * within ±1 4 of 4 (README.md, evaluate); held to the issue's pose target.
-     */
-    private static final String GAIT_HEAVY_MIN_PCK = "0.90";
     /** Frames of the committed walks 1-4 (walk 4 is filmed 12 s for six straight steps). */
     private static final int[] GAIT_FRAMES = {250, 250, 250, 300};
 
@@ -267,26 +261,6 @@ class EvaluateCommandTest {
         assertThat(walks.get(3).get("true_freezes").asInt()).isEqualTo(1);
         assertThat(report.at("/parameters/false_freezes").asInt()).isZero();
         assertThat(report.at("/scores/unscored")).isEmpty();
-    }
-
-    @Test
-    void evaluate_gaitWithBlazePoseHeavy_posesTheCommittedWalksToTheIssueTarget(@TempDir Path dir) throws Exception {
-        // BlazePose heavy replaces the demo's full landmark model (README.md, evaluate: the clinic's choice)
-        Path models = MediaPipeFiles.poseWithHeavy();
-        Path config = demoConfigWith(models, dir);
-
-        CliRun r = CliRun.of("evaluate", "--pipeline", "gait", "--data",
-                Repo.root().resolve("sample-data/gait").toString(), "--config", config.toString(), "--model",
-                models.resolve("pose_landmark_heavy.tflite").toString(), "--json", "--min-pck",
-                GAIT_HEAVY_MIN_PCK, "--max-cadence-error", GAIT_MAX_CADENCE_ERROR);
-
-        assertThat(r.code()).as(r.err() + r.out()).isZero();
-        JsonNode report = new ObjectMapper().readTree(r.out());
-        assertThat(report.get("model").asText()).endsWith("pose_landmark_heavy.tflite");
-        assertThat(report.at("/pose/views/1/pck10").asDouble()).as("frontal PCK@0.1")
-                .isGreaterThanOrEqualTo(Double.parseDouble(GAIT_HEAVY_MIN_PCK));
-        assertThat(report.at("/parameters/step_length_within10/within").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(report.at("/scores/within_one").asInt()).isEqualTo(4);
     }
 
     @Test
