@@ -343,8 +343,8 @@ public final class Appliance implements AutoCloseable {
      * "Part N is in view now" for a pipeline in trigger mode.
      *
      * @throws IllegalArgumentException for an unknown pipeline, one without triggers, or a bad part id
-     * @throws IllegalStateException    when the pipeline did not start ({@link PipelineNotRunning}) or its queue of
-     *                                  pending triggers is full
+     * @throws PipelineNotRunning       when the pipeline did not start
+     * @throws IllegalStateException    when its queue of pending triggers is full
      */
     public void trigger(String id, String partId, Instant at) {
         PipelineWorker w = running(id);
