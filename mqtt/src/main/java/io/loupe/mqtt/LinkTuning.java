@@ -13,11 +13,15 @@ import java.util.Objects;
  *                         step after a broker restart (default 0.2)
  * @param connectTimeout   how long one connect attempt may take (default 10 s; whole seconds, at least 1)
  * @param closeTimeout     how long {@link MqttLink#close()} waits for queued messages and acks (default 5 s)
+ * @param ackTimeout       how long the oldest message in flight may wait for the broker's acknowledgement before the
+ *                         link gives up on the connection and reconnects, sending it again (default 30 s); a broker
+ *                         that answers pings but never acknowledges would otherwise hold the link forever
  * @param maxInFlight      most unacknowledged messages on the wire (default 64; the broker's Receive Maximum caps it)
  * @param clock            source of {@link LinkStatus#since()}
  */
 public record LinkTuning(Duration reconnectInitial, Duration reconnectMax, double reconnectJitter,
-                         Duration connectTimeout, Duration closeTimeout, int maxInFlight, Clock clock) {
+                         Duration connectTimeout, Duration closeTimeout, Duration ackTimeout, int maxInFlight,
+                         Clock clock) {
 
     public LinkTuning {
         Objects.requireNonNull(clock, "clock");
@@ -25,6 +29,7 @@ public record LinkTuning(Duration reconnectInitial, Duration reconnectMax, doubl
         positive("reconnectMax", reconnectMax);
         positive("connectTimeout", connectTimeout);
         positive("closeTimeout", closeTimeout);
+        positive("ackTimeout", ackTimeout);
         if (reconnectMax.compareTo(reconnectInitial) < 0) {
             throw new IllegalArgumentException("reconnectMax " + reconnectMax + " is below reconnectInitial "
                     + reconnectInitial + ": make it at least as long");
@@ -39,16 +44,22 @@ public record LinkTuning(Duration reconnectInitial, Duration reconnectMax, doubl
 
     public static LinkTuning defaults() {
         return new LinkTuning(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2, Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 64, Clock.systemUTC());
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 64, Clock.systemUTC());
     }
 
     public LinkTuning withReconnect(Duration initial, Duration max) {
-        return new LinkTuning(initial, max, reconnectJitter, connectTimeout, closeTimeout, maxInFlight, clock);
+        return new LinkTuning(initial, max, reconnectJitter, connectTimeout, closeTimeout, ackTimeout, maxInFlight,
+                clock);
     }
 
     public LinkTuning withCloseTimeout(Duration timeout) {
-        return new LinkTuning(reconnectInitial, reconnectMax, reconnectJitter, connectTimeout, timeout, maxInFlight,
-                clock);
+        return new LinkTuning(reconnectInitial, reconnectMax, reconnectJitter, connectTimeout, timeout, ackTimeout,
+                maxInFlight, clock);
+    }
+
+    public LinkTuning withAckTimeout(Duration timeout) {
+        return new LinkTuning(reconnectInitial, reconnectMax, reconnectJitter, connectTimeout, closeTimeout, timeout,
+                maxInFlight, clock);
     }
 
     private static void positive(String name, Duration d) {

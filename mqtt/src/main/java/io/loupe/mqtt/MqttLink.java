@@ -83,6 +83,7 @@ public final class MqttLink implements AutoCloseable {
     private final LongAdder droppedAfterClose = new LongAdder();
     private final AtomicBoolean warnedAfterClose = new AtomicBoolean();
     private final RepeatedCuts cuts = new RepeatedCuts(CUTS_TO_REJECT, CUT_RECENT_NANOS);
+    private final AckWatch acks = new AckWatch();
 
     private volatile boolean connected;
     private volatile Instant since;
@@ -299,8 +300,9 @@ public final class MqttLink implements AutoCloseable {
                     continue;
                 }
                 failing = false;
+                AckWatch.Waiting overdue = null;
                 try {
-                    pump(c);
+                    overdue = pump(c);
                 } catch (RuntimeException e) {
                     log.error("MQTT link failed while sending; reconnecting", e);
                     c.markLost("link error: " + e);
@@ -309,7 +311,11 @@ public final class MqttLink implements AutoCloseable {
                     closeGracefully(c);
                     return;
                 }
-                connectionLost(c);
+                if (overdue != null) {
+                    ackTimedOut(c, overdue);
+                } else {
+                    connectionLost(c);
+                }
                 if (c.ageNanos() >= tuning.reconnectMax().toNanos()) {
                     backoff.reset();
                 }
@@ -359,6 +365,7 @@ public final class MqttLink implements AutoCloseable {
         }
         replayUpTo = outbox.lastId();
         cuts.connected();
+        acks.connected();
         setConnected(true);
         log.info("MQTT link connected to {} as {}; {} messages waiting, up to {} in flight", settings.url(),
                 settings.clientId(), outbox.size(), c.window());
@@ -374,12 +381,19 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
-    private void pump(BrokerConnection c) {
+    /** Sends until the connection goes or closes; returns the message that waited too long for its ack, or null. */
+    private AckWatch.Waiting pump(BrokerConnection c) {
+        long timeout = tuning.ackTimeout().toNanos();
         while (!closed && c.up()) {
             if (!sendSome(c)) {
                 LockSupport.parkNanos(this, IDLE_PARK_NANOS);
             }
+            AckWatch.Waiting overdue = acks.overdue(timeout, System.nanoTime());
+            if (overdue != null) {
+                return overdue;
+            }
         }
+        return null;
     }
 
     /**
@@ -403,7 +417,9 @@ public final class MqttLink implements AutoCloseable {
             if (replay) {
                 payload = Replay.mark(payload);
             }
-            cuts.sent(m.id(), m.topic(), payload.length, System.nanoTime());
+            long now = System.nanoTime();
+            cuts.sent(m.id(), m.topic(), payload.length, now);
+            acks.sent(m.id(), m.topic(), now);
             try {
                 c.publish(m.topic(), payload, settings.qosFor(m.topic()), m.retained(), m.id());
                 if (replay) {
@@ -411,6 +427,7 @@ public final class MqttLink implements AutoCloseable {
                 }
             } catch (ConnectionFailure e) {
                 cuts.unsent(m.id());
+                acks.done(m.id());
                 switch (e.kind()) {
                     case INVALID -> {
                         reject(m.id(), m.topic(), e.getMessage());
@@ -501,6 +518,33 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
+    /**
+     * The broker kept the connection up but did not acknowledge a message within {@link LinkTuning#ackTimeout()}:
+     * given up like a lost connection (what was in flight goes back to the outbox and is sent again, in order and
+     * marked replayed, on the next one), but not counted as a cut ({@link RepeatedCuts}): the broker read on and
+     * answered pings, so the message is no evidence of a packet it refuses, and it must not be dropped for it.
+     */
+    private void ackTimedOut(BrokerConnection c, AckWatch.Waiting w) {
+        String waited = shortDuration(tuning.ackTimeout());
+        c.markLost("no acknowledgement of message " + w.id() + " within " + waited);
+        current = null;
+        lastError = "broker " + settings.url() + " did not acknowledge message " + w.id() + " to " + w.topic()
+                + " within " + waited + " although the connection stayed up (pings answered): the broker, or a"
+                + " bridge or proxy in front of it, is stalled or drops QoS 1 publishes; check its log; reconnecting";
+        setConnected(false);
+        c.abandon();
+        outbox.releaseAll();
+        cuts.timedOut();
+        if (!closed) {
+            log.warn("MQTT {}, {} messages wait in the outbox", lastError, outbox.size());
+        }
+    }
+
+    private static String shortDuration(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1_000 == 0 ? ms / 1_000 + " s" : ms + " ms";
+    }
+
     private void pause(Duration d) {
         long end = System.nanoTime() + d.toNanos();
         while (!closed) {
@@ -554,17 +598,20 @@ public final class MqttLink implements AutoCloseable {
             if (context instanceof Long id) {
                 switch (outcome) {
                     case ACKED -> {
+                        acks.done(id);
                         cuts.acked(id);
                         if (outbox.ack(id)) {
                             acked.increment();
                         }
                     }
                     case REFUSED -> {
+                        acks.done(id);
                         cuts.acked(id);
                         reject(id, topic, detail);
                     }
                     case FAILED -> {
                         if (c == current && c.up()) {
+                            acks.done(id);
                             outbox.release(id);
                         }
                     }

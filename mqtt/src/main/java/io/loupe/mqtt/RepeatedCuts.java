@@ -87,6 +87,16 @@ final class RepeatedCuts {
     }
 
     /**
+     * The link gave up on the connection because the broker did not acknowledge a message in time
+     * ({@link LinkTuning#ackTimeout()}): not a cut, since the broker kept the connection up. It breaks a series of
+     * cuts ("in a row"), so the count restarts; careful mode is neither started nor ended by it.
+     */
+    synchronized void timedOut() {
+        suspect = -1;
+        cuts = 0;
+    }
+
+    /**
      * The connection was lost.
      *
      * @return the message cut {@code threshold} times in a row (the count then starts again), or null
